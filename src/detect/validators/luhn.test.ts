@@ -1,0 +1,16 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { luhn } from './luhn.js'
+
+const cases: Array<[string, boolean]> = [
+  ['79927398713', true],
+  ['79927398710', false],
+  ['4539578763621486', true],
+  ['4539578763621487', false],
+  ['', false],
+  ['12a4', false],
+]
+
+describe('luhn', () => {
+  for (const [digits, ok] of cases) it(`${digits} → ${ok}`, () => assert.equal(luhn(digits), ok))
+})
