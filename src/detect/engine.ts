@@ -1,19 +1,372 @@
-// Placeholder while the fast engine is written: delegates to the naive detector.
+// The detection engine: text blocks in, detections out. Pure and synchronous.
+// It does not run every pattern over every character. One case-insensitive pass finds all
+// keywords and literal anchors at once; an identifier that needs a keyword then runs only in the
+// windows around its keywords (or in fields whose column name / JSON path carries one); an
+// identifier with an anchor runs only around the anchor; a family sharing a trigger (IBANs) runs
+// around one shared pass. Only keyword-free identifiers with neither scan the whole block.
+import type { AllowList } from './allow-list.js'
+import type { CustomIdentifier } from './custom.js'
 import type { Identifier } from './identifier.js'
-import { compileNaiveDetector } from './naive.js'
-import type { Detection, TextBlock } from './types.js'
+import { escapeRegExp, isWholeWord, keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
+import type { Detection, TextBlock, TextFields } from './types.js'
 
 /** What a detector is built from. */
 export interface DetectorConfig {
   managed: readonly Identifier[]
+  custom?: readonly CustomIdentifier[]
+  allowLists?: readonly AllowList[]
 }
 
-/** A compiled detector: text blocks in, detections out. */
+/** A compiled detector: text blocks in, detections out. Not shared between threads. */
 export interface Detector {
   detect(block: TextBlock): Detection[]
+  readonly managed: readonly Identifier[]
+  readonly custom: readonly CustomIdentifier[]
 }
 
-/** Compiles identifiers into a detector. */
+interface Term {
+  /** Managed identifiers for which this term is a keyword (whole word). */
+  kw: number[]
+  /** Managed identifiers for which this term is an anchor. */
+  anchor: number[]
+  /** Custom identifiers for which this term is a keyword. */
+  cdi: number[]
+}
+
+interface LabelMatch {
+  managed: number[]
+  cdi: number[]
+}
+
+/** Hit positions as flat [start, end, start, end, …] lists, per identifier. */
+type Hits = number[][]
+
+const NO_HITS: number[] = []
+const WINDOW_SLACK = 64
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11
+}
+
+/** Index of the field containing offset `pos`, or -1. */
+function fieldAt(fields: TextFields, pos: number): number {
+  let lo = 0
+  let hi = fields.count - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (fields.starts[mid]! > pos) hi = mid - 1
+    else if (fields.ends[mid]! <= pos) lo = mid + 1
+    else return mid
+  }
+  return -1
+}
+
+/**
+ * Compiles managed identifiers, custom identifiers and allow lists into one detector.
+ * @example
+ * const detector = compileDetector({ managed: recommendedIdentifiers() })
+ * detector.detect({ text: 'SSN: 536-22-8741' })
+ */
 export function compileDetector(config: DetectorConfig): Detector {
-  return compileNaiveDetector(config.managed)
+  const managed = config.managed
+  const custom = config.custom ?? []
+  const allowLists = config.allowLists ?? []
+
+  // One term per literal: keyword forms, anchors, custom keywords.
+  const terms = new Map<string, Term>()
+  const term = (t: string): Term => {
+    let x = terms.get(t)
+    if (!x) terms.set(t, (x = { kw: [], anchor: [], cdi: [] }))
+    return x
+  }
+  managed.forEach((idf, i) => {
+    if (idf.keywordRule !== 'none') for (const k of idf.keywords) for (const f of keywordForms(k)) term(f).kw.push(i)
+    for (const a of idf.anchors) term(a.toLowerCase()).anchor.push(i)
+  })
+  custom.forEach((c, j) => {
+    for (const k of c.keywords) for (const f of keywordForms(k)) term(f).cdi.push(j)
+  })
+  // The prefilter reports one term per position (longest first), so a term also carries the
+  // actions of every shorter term inside it ("passport number" also means "passport").
+  const literals = [...terms.keys()].sort((a, b) => b.length - a.length)
+  const actions = new Map<string, Term>()
+  for (const t of literals) {
+    const kw = new Set<number>()
+    const anchor = new Set<number>()
+    const cdi = new Set<number>()
+    for (const [u, x] of terms) {
+      if (u.length <= t.length && t.includes(u)) {
+        x.kw.forEach((i) => kw.add(i))
+        x.anchor.forEach((i) => anchor.add(i))
+        x.cdi.forEach((i) => cdi.add(i))
+      }
+    }
+    actions.set(t, { kw: [...kw], anchor: [...anchor], cdi: [...cdi] })
+  }
+  const prefilter = literals.length > 0 ? new RegExp(literals.map(escapeRegExp).join('|'), 'gi') : undefined
+
+  const normalizedKeywords = managed.map((idf) => (idf.keywordRule === 'none' ? [] : idf.keywords.map(normalizeLabel)))
+  const normalizedCdiKeywords = custom.map((c) => c.keywords.map(normalizeLabel))
+  const labelCache = new Map<string, LabelMatch>()
+  const matchLabel = (label: string): LabelMatch => {
+    let hit = labelCache.get(label)
+    if (hit) return hit
+    const nl = normalizeLabel(label)
+    hit = { managed: [], cdi: [] }
+    normalizedKeywords.forEach((ks, i) => {
+      if (ks.some((k) => labelHasKeyword(nl, k))) hit!.managed.push(i)
+    })
+    normalizedCdiKeywords.forEach((ks, j) => {
+      if (ks.some((k) => labelHasKeyword(nl, k))) hit!.cdi.push(j)
+    })
+    if (labelCache.size > 10_000) labelCache.clear()
+    labelCache.set(label, hit)
+    return hit
+  }
+  const matchLabels = (labels: readonly string[]): LabelMatch | undefined => {
+    if (labels.length === 0) return undefined
+    if (labels.length === 1) {
+      const m = matchLabel(labels[0]!)
+      return m.managed.length + m.cdi.length > 0 ? m : undefined
+    }
+    const managedSet = new Set<number>()
+    const cdiSet = new Set<number>()
+    for (const l of labels) {
+      const m = matchLabel(l)
+      m.managed.forEach((i) => managedSet.add(i))
+      m.cdi.forEach((j) => cdiSet.add(j))
+    }
+    return managedSet.size + cdiSet.size > 0 ? { managed: [...managedSet], cdi: [...cdiSet] } : undefined
+  }
+
+  const allowed = (value: string): boolean => allowLists.some((a) => a.allows(value))
+
+  function detect(block: TextBlock): Detection[] {
+    const { text, fields } = block
+    const n = text.length
+    const ownStart = block.ownStart ?? 0
+    const ownEnd = block.ownEnd ?? n
+    const out: Detection[] = []
+
+    // 1. One pass for every keyword and anchor.
+    const kwHits: Hits = []
+    const anchorHits: Hits = []
+    const cdiHits: Hits = []
+    if (prefilter) {
+      prefilter.lastIndex = 0
+      for (let m = prefilter.exec(text); m; m = prefilter.exec(text)) {
+        const start = m.index
+        const end = start + m[0].length
+        const a = actions.get(m[0].toLowerCase())
+        if (!a) continue
+        for (const i of a.anchor) (anchorHits[i] ??= []).push(start, end)
+        if (a.kw.length + a.cdi.length > 0) {
+          if (!isWholeWord(text, start, end)) {
+            prefilter.lastIndex = start + 1
+            continue
+          }
+          for (const i of a.kw) (kwHits[i] ??= []).push(start, end)
+          for (const j of a.cdi) (cdiHits[j] ??= []).push(start, end)
+        }
+      }
+    }
+
+    // 2. Labels: the whole block's, and each field's.
+    const blockLabels = block.labels ? matchLabels(block.labels) : undefined
+    let fieldLabels: Array<LabelMatch | undefined> | undefined
+    if (fields) {
+      let last: readonly string[] | undefined
+      let lastMatch: LabelMatch | undefined
+      for (let f = 0; f < fields.count; f++) {
+        const labels = fields.labels(f)
+        if (labels !== last) {
+          last = labels
+          lastMatch = matchLabels(labels)
+        }
+        if (lastMatch) (fieldLabels ??= [])[f] = lastMatch
+      }
+    }
+
+    // Runs `re` over text[a, b) and hands each match to `take`.
+    const run = (re: RegExp, a: number, b: number, take: (s: number, e: number) => void): void => {
+      if (a === 0 && b === n) {
+        re.lastIndex = 0
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          if (m[0].length === 0) {
+            re.lastIndex++
+            continue
+          }
+          take(m.index, m.index + m[0].length)
+        }
+        return
+      }
+      const sub = text.slice(a, b)
+      re.lastIndex = 0
+      for (let m = re.exec(sub); m; m = re.exec(sub)) {
+        if (m[0].length === 0) {
+          re.lastIndex++
+          continue
+        }
+        take(a + m.index, a + m.index + m[0].length)
+      }
+    }
+
+    // A window around [s, e) widened to whitespace (free text) or clipped to the field.
+    const windowAround = (s: number, e: number, before: number, after: number): [number, number] => {
+      let a = Math.max(0, s - before)
+      let b = Math.min(n, e + after)
+      if (fields) {
+        const f = fieldAt(fields, s)
+        if (f >= 0) return [Math.max(a, fields.starts[f]!), Math.min(b, fields.ends[f]!)]
+        return [a, b]
+      }
+      for (let k = 0; a > 0 && k < WINDOW_SLACK && !isSpace(text.charCodeAt(a - 1)); k++) a--
+      for (let k = 0; b < n && k < WINDOW_SLACK && !isSpace(text.charCodeAt(b)); k++) b++
+      return [a, b]
+    }
+
+    // Runs `re` in the merged windows around hits.
+    const runAround = (re: RegExp, hits: readonly number[], before: number, after: number, take: (s: number, e: number) => void): void => {
+      let curA = -1
+      let curB = -1
+      for (let h = 0; h < hits.length; h += 2) {
+        const [a, b] = windowAround(hits[h]!, hits[h + 1]!, before, after)
+        if (curB >= 0 && a <= curB) {
+          if (b > curB) curB = b
+          continue
+        }
+        if (curB >= 0) run(re, curA, curB, take)
+        curA = a
+        curB = b
+      }
+      if (curB >= 0) run(re, curA, curB, take)
+    }
+
+    const fieldOf = (s: number, e: number): number => {
+      if (!fields) return -1
+      const f = fieldAt(fields, s)
+      if (f < 0 || e > fields.ends[f]!) return -2
+      return f
+    }
+
+    // 3. Managed identifiers.
+    for (let i = 0; i < managed.length; i++) {
+      const idf = managed[i]!
+      const kws = kwHits[i] ?? NO_HITS
+      const seen = new Set<number>()
+      const labelled = (f: number): boolean =>
+        (blockLabels?.managed.includes(i) ?? false) || (f >= 0 && (fieldLabels?.[f]?.managed.includes(i) ?? false))
+      const near = (s: number, e: number, f: number): boolean => {
+        for (let h = 0; h < kws.length; h += 2) {
+          const ks = kws[h]!
+          const ke = kws[h + 1]!
+          if (f >= 0 && fieldAt(fields!, ks) !== f) continue
+          if (ke <= s ? s - ke <= idf.distance : ks >= e ? ks - e <= idf.distance : true) return true
+        }
+        return false
+      }
+      const accept = (s: number, e: number, mode: 'keyed' | 'unkeyed' | 'labelled'): void => {
+        if (s < ownStart || s >= ownEnd || seen.has(s)) return
+        const f = fieldOf(s, e)
+        if (f === -2) return
+        if (mode === 'keyed' && idf.keywordRule !== 'none') {
+          const isNear = labelled(f) || near(s, e, f)
+          if (idf.keywordRule === 'required' ? !isNear : isNear) return
+        }
+        const value = text.slice(s, e)
+        for (const v of idf.validate) if (!v(value)) return
+        for (const r of idf.reject) if (r(value)) return
+        if (allowLists.length > 0 && allowed(value)) return
+        seen.add(s)
+        out.push({ id: idf.id, isCustom: false, start: s, end: e, field: f })
+      }
+      const reach = idf.distance + idf.maxLength
+      if (idf.keywordRule === 'required') {
+        if (blockLabels?.managed.includes(i)) run(idf.pattern, 0, n, (s, e) => accept(s, e, 'labelled'))
+        else {
+          if (kws.length > 0) runAround(idf.pattern, kws, reach, reach, (s, e) => accept(s, e, 'keyed'))
+          if (fieldLabels && fields) {
+            for (let f = 0; f < fields.count; f++) {
+              if (fieldLabels[f]?.managed.includes(i)) run(idf.pattern, fields.starts[f]!, fields.ends[f]!, (s, e) => accept(s, e, 'labelled'))
+            }
+          }
+        }
+      }
+      const unkeyed = idf.keywordRule === 'required' ? idf.unkeyedPattern : idf.pattern
+      if (!unkeyed) continue
+      const mode = idf.keywordRule === 'absent' ? 'keyed' : 'unkeyed'
+      if (idf.anchors.length > 0) {
+        const hits = anchorHits[i]
+        if (hits) runAround(unkeyed, hits, idf.maxLength, idf.maxLength, (s, e) => accept(s, e, mode))
+      } else if (idf.trigger) {
+        const hits = triggerHits(idf.trigger)
+        if (hits.length > 0) runAround(unkeyed, hits, idf.maxLength, idf.maxLength, (s, e) => accept(s, e, mode))
+      } else {
+        run(unkeyed, 0, n, (s, e) => accept(s, e, mode))
+      }
+    }
+
+    // 4. Custom data identifiers: keywords precede the match within maximumMatchDistance.
+    for (let j = 0; j < custom.length; j++) {
+      const cdi = custom[j]!
+      const seen = new Set<number>()
+      const take = (s: number, e: number, needKeyword: boolean): void => {
+        if (s < ownStart || s >= ownEnd || seen.has(s)) return
+        const f = fieldOf(s, e)
+        if (f === -2) return
+        if (needKeyword) {
+          const hits = cdiHits[j] ?? NO_HITS
+          let ok = false
+          for (let h = 0; h < hits.length && !ok; h += 2) {
+            const ke = hits[h + 1]!
+            if (ke <= s && e - ke <= cdi.maximumMatchDistance && (f < 0 || fieldAt(fields!, hits[h]!) === f)) ok = true
+          }
+          if (!ok) return
+        }
+        const value = text.slice(s, e)
+        for (const w of cdi.ignoreWords) if (value.includes(w)) return
+        if (allowLists.length > 0 && allowed(value)) return
+        seen.add(s)
+        out.push({ id: cdi.id, isCustom: true, start: s, end: e, field: f })
+      }
+      const re = cdi.re as unknown as RegExp
+      if (cdi.keywords.length === 0 || blockLabels?.cdi.includes(j)) {
+        run(re, 0, n, (s, e) => take(s, e, false))
+        continue
+      }
+      const hits = cdiHits[j]
+      if (hits) runAround(re, hits, 0, cdi.maximumMatchDistance, (s, e) => take(s, e, true))
+      if (fieldLabels && fields) {
+        for (let f = 0; f < fields.count; f++) {
+          if (fieldLabels[f]?.cdi.includes(j)) run(re, fields.starts[f]!, fields.ends[f]!, (s, e) => take(s, e, false))
+        }
+      }
+    }
+
+    return out.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+
+    function triggerHits(trigger: RegExp): number[] {
+      let hits = triggerCache.get(trigger)
+      if (!hits) {
+        hits = []
+        trigger.lastIndex = 0
+        for (let m = trigger.exec(text); m; m = trigger.exec(text)) {
+          if (m[0].length === 0) trigger.lastIndex++
+          else hits.push(m.index, m.index + m[0].length)
+        }
+        triggerCache.set(trigger, hits)
+      }
+      return hits
+    }
+  }
+  const triggerCache = new Map<RegExp, number[]>()
+
+  return {
+    managed,
+    custom,
+    detect(block) {
+      triggerCache.clear()
+      return detect(block)
+    },
+  }
 }

@@ -1,0 +1,20 @@
+// Scans one local file into its discovery result record (used in-process and by workers).
+import { createReadStream } from 'node:fs'
+import type { LocalObject } from '../sources/local.js'
+import type { BuiltDetector, ScanConfig } from './config.js'
+import { buildResultRecord, type ResultRecord } from './record.js'
+import { scanObject } from './scan-object.js'
+
+/**
+ * Scans a local object and builds its record.
+ * @example
+ * const record = await scanLocalObject(object, config, buildDetector(config))
+ */
+export async function scanLocalObject(object: LocalObject, config: ScanConfig, built: BuiltDetector): Promise<ResultRecord> {
+  const outcome = await scanObject(
+    () => createReadStream(object.path, { highWaterMark: 1 << 20 }),
+    { bucket: object.bucket, key: object.key, size: object.size, lastModified: object.lastModified },
+    { detector: built.detector, ...(config.limits ? { limits: config.limits } : {}) },
+  )
+  return buildResultRecord(outcome, config.context, built.managedById, built.customById)
+}

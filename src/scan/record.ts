@@ -1,0 +1,217 @@
+// The sensitive data discovery result record (MACIE.md §7): Macie's finding schema applied to one
+// object, with its status, size classified, MIME type and every detection located (up to 1,000).
+import { randomUUID } from 'node:crypto'
+import type { CustomIdentifier } from '../detect/custom.js'
+import type { Category, Identifier } from '../detect/identifier.js'
+import { customSeverity, findingType, managedSeverity, maxSeverity, type SeverityScore } from '../detect/severity.js'
+import type { Severity } from '../detect/identifier.js'
+import type { Occurrences, Tally } from './tally.js'
+
+/** Macie's result status codes. */
+export type StatusCode = 'COMPLETE' | 'PARTIAL' | 'SKIPPED'
+
+/** One managed detection in `sensitiveData[].detections`. */
+export interface SensitiveDataDetection {
+  type: string
+  count: number
+  occurrences: Occurrences
+}
+
+/** One custom identifier detection. */
+export interface CustomDetection {
+  arn: string | null
+  name: string
+  count: number
+  occurrences: Occurrences
+}
+
+/** Macie's `ClassificationResult`. */
+export interface ClassificationResult {
+  additionalOccurrences: boolean
+  customDataIdentifiers: { totalCount: number; detections: CustomDetection[] }
+  mimeType: string | null
+  sensitiveData: Array<{ category: Category; totalCount: number; detections: SensitiveDataDetection[] }>
+  sizeClassified: number
+  status: { code: StatusCode; reason: string | null }
+}
+
+/** The analysed object, as Macie describes it under `resourcesAffected`. */
+export interface ObjectRef {
+  bucket: string
+  key: string
+  size: number
+  lastModified?: Date
+  eTag?: string
+  versionId?: string
+  storageClass?: string
+}
+
+/** Who and what produced the record. */
+export interface RecordContext {
+  accountId: string
+  region: string
+  partition?: string
+  jobId: string
+  jobArn?: string
+  originType?: 'SENSITIVE_DATA_DISCOVERY_JOB' | 'AUTOMATED_SENSITIVE_DATA_DISCOVERY'
+  detailedResultsLocation?: string
+}
+
+/** A sensitive data discovery result record. */
+export interface ResultRecord {
+  accountId: string
+  category: 'CLASSIFICATION'
+  classificationDetails: {
+    detailedResultsLocation: string | null
+    jobArn: string | null
+    jobId: string | null
+    originType: string
+    result: ClassificationResult
+  }
+  createdAt: string
+  description: string
+  id: string
+  partition: string
+  region: string
+  resourcesAffected: {
+    s3Bucket: { arn: string; name: string }
+    s3Object: {
+      bucketArn: string
+      eTag: string | null
+      extension: string
+      key: string
+      lastModified: string | null
+      path: string
+      publicAccess: boolean
+      size: number
+      storageClass: string
+      versionId: string | null
+    }
+  }
+  schemaVersion: '1.0'
+  severity?: SeverityScore
+  title: string
+  type?: string
+  updatedAt: string
+}
+
+const CATEGORY_WORDS: Record<Category, string> = {
+  CREDENTIALS: 'credentials data',
+  FINANCIAL_INFORMATION: 'financial information',
+  PERSONAL_INFORMATION: 'personal information',
+}
+
+/** What the scan of one object produced. */
+export interface ObjectOutcome {
+  object: ObjectRef
+  mimeType: string | null
+  sizeClassified: number
+  status: StatusCode
+  reason: string | null
+  tally?: Tally
+}
+
+/**
+ * Builds the discovery result record of one object.
+ * @example
+ * buildResultRecord(outcome, { accountId: '111122223333', region: 'us-east-1', jobId: 'j' }, byId, customById)
+ */
+export function buildResultRecord(
+  outcome: ObjectOutcome,
+  ctx: RecordContext,
+  managedById: ReadonlyMap<string, Identifier>,
+  customById: ReadonlyMap<string, CustomIdentifier>,
+): ResultRecord {
+  const partition = ctx.partition ?? 'aws'
+  const now = new Date().toISOString()
+  const sensitive = new Map<Category, { category: Category; totalCount: number; detections: SensitiveDataDetection[] }>()
+  const customDetections: CustomDetection[] = []
+  const severities: Severity[] = []
+  const categories = new Set<Category | 'CUSTOM_IDENTIFIER'>()
+  for (const e of outcome.tally?.entries.values() ?? []) {
+    if (e.isCustom) {
+      const cdi = customById.get(e.id)
+      customDetections.push({ arn: cdi?.arn ?? null, name: cdi?.name ?? e.id, count: e.count, occurrences: e.occurrences })
+      const s = cdi ? customSeverity(cdi, e.count) : 'Medium'
+      if (s) {
+        severities.push(s)
+        categories.add('CUSTOM_IDENTIFIER')
+      }
+      continue
+    }
+    const idf = managedById.get(e.id)
+    if (!idf) continue
+    let group = sensitive.get(idf.category)
+    if (!group) sensitive.set(idf.category, (group = { category: idf.category, totalCount: 0, detections: [] }))
+    group.totalCount += e.count
+    group.detections.push({ type: e.id, count: e.count, occurrences: e.occurrences })
+    severities.push(managedSeverity(idf, e.count))
+    categories.add(idf.category)
+  }
+  const sensitiveData = [...sensitive.values()].sort((a, b) => a.category.localeCompare(b.category))
+  for (const g of sensitiveData) g.detections.sort((a, b) => a.type.localeCompare(b.type))
+  customDetections.sort((a, b) => a.name.localeCompare(b.name))
+  const type = findingType(categories)
+  const severity = maxSeverity(severities)
+  const { object } = outcome
+  const extension = extensionOf(object.key)
+  const bucketArn = `arn:${partition}:s3:::${object.bucket}`
+  const found = [...categories].map((c) => (c === 'CUSTOM_IDENTIFIER' ? 'custom sensitive data' : CATEGORY_WORDS[c]))
+  const title = type ? `The S3 object contains ${found.length > 1 ? 'multiple types of sensitive information' : found[0]}.` : 'The S3 object contains no sensitive data.'
+  const description =
+    outcome.status === 'SKIPPED'
+      ? `The S3 object was not analysed: ${outcome.reason ?? 'unknown reason'}.`
+      : type
+        ? `The object contains ${found.join(' and ')}.`
+        : 'No sensitive data was found in the object.'
+  return {
+    accountId: ctx.accountId,
+    category: 'CLASSIFICATION',
+    classificationDetails: {
+      detailedResultsLocation: ctx.detailedResultsLocation ?? null,
+      jobArn: ctx.jobArn ?? `arn:${partition}:macie2:${ctx.region}:${ctx.accountId}:classification-job/${ctx.jobId}`,
+      jobId: ctx.jobId,
+      originType: ctx.originType ?? 'SENSITIVE_DATA_DISCOVERY_JOB',
+      result: {
+        additionalOccurrences: outcome.tally?.additionalOccurrences ?? false,
+        customDataIdentifiers: { totalCount: customDetections.reduce((n, d) => n + d.count, 0), detections: customDetections },
+        mimeType: outcome.mimeType,
+        sensitiveData,
+        sizeClassified: outcome.sizeClassified,
+        status: { code: outcome.status, reason: outcome.reason },
+      },
+    },
+    createdAt: now,
+    description,
+    id: randomUUID().replace(/-/g, ''),
+    partition,
+    region: ctx.region,
+    resourcesAffected: {
+      s3Bucket: { arn: bucketArn, name: object.bucket },
+      s3Object: {
+        bucketArn,
+        eTag: object.eTag ?? null,
+        extension,
+        key: object.key,
+        lastModified: object.lastModified?.toISOString() ?? null,
+        path: `${object.bucket}/${object.key}`,
+        publicAccess: false,
+        size: object.size,
+        storageClass: object.storageClass ?? 'STANDARD',
+        versionId: object.versionId ?? null,
+      },
+    },
+    schemaVersion: '1.0',
+    ...(severity ? { severity } : {}),
+    title,
+    ...(type ? { type } : {}),
+    updatedAt: now,
+  }
+}
+
+/** The extension Macie reports: after the last dot of the file name, without the dot. */
+export function extensionOf(key: string): string {
+  const name = key.slice(key.lastIndexOf('/') + 1)
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? name.slice(dot + 1) : ''
+}

@@ -1,0 +1,16 @@
+// Worker thread: compiles the detector once, then scans the objects it is sent.
+import { parentPort, workerData } from 'node:worker_threads'
+import type { LocalObject } from '../sources/local.js'
+import { buildDetector, type ScanConfig } from './config.js'
+import { scanLocalObject } from './local-scan.js'
+
+const config = workerData as ScanConfig
+const built = buildDetector(config)
+
+parentPort!.on('message', (msg: { seq: number; object: LocalObject }) => {
+  const object = { ...msg.object, lastModified: new Date(msg.object.lastModified) }
+  scanLocalObject(object, config, built).then(
+    (record) => parentPort!.postMessage({ seq: msg.seq, record }),
+    (err: unknown) => parentPort!.postMessage({ seq: msg.seq, error: String((err as Error)?.message ?? err) }),
+  )
+})
