@@ -7,7 +7,8 @@
 import type { AllowList } from './allow-list.js'
 import type { CustomIdentifier } from './custom.js'
 import type { Identifier } from './identifier.js'
-import { escapeRegExp, isWholeWord, keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
+import { keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
+import { createPrefilter, type PrefilterTerm } from './prefilter.js'
 import type { Detection, TextBlock, TextFields } from './types.js'
 
 /** What a detector is built from. */
@@ -48,6 +49,10 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11
 }
 
+function addOnce(list: number[], i: number): void {
+  if (list[list.length - 1] !== i) list.push(i)
+}
+
 /** Index of the field containing offset `pos`, or -1. */
 function fieldAt(fields: TextFields, pos: number): number {
   let lo = 0
@@ -67,43 +72,34 @@ function fieldAt(fields: TextFields, pos: number): number {
  * const detector = compileDetector({ managed: recommendedIdentifiers() })
  * detector.detect({ text: 'SSN: 536-22-8741' })
  */
-export function compileDetector(config: DetectorConfig): Detector {
+export function compileDetector(config: DetectorConfig, options: { native?: boolean } = {}): Detector {
   const managed = config.managed
   const custom = config.custom ?? []
   const allowLists = config.allowLists ?? []
 
-  // One term per literal: keyword forms, anchors, custom keywords.
-  const terms = new Map<string, Term>()
-  const term = (t: string): Term => {
-    let x = terms.get(t)
-    if (!x) terms.set(t, (x = { kw: [], anchor: [], cdi: [] }))
-    return x
+  // One term per literal and role: keyword forms (whole words), anchors, custom keywords.
+  const termIndex = new Map<string, number>()
+  const terms: PrefilterTerm[] = []
+  const actions: Term[] = []
+  const term = (text: string, isAnchor: boolean): Term => {
+    const key = `${isAnchor ? 'a' : 'k'}:${text}`
+    let t = termIndex.get(key)
+    if (t === undefined) {
+      t = terms.length
+      termIndex.set(key, t)
+      terms.push({ text, isAnchor })
+      actions.push({ kw: [], anchor: [], cdi: [] })
+    }
+    return actions[t]!
   }
   managed.forEach((idf, i) => {
-    if (idf.keywordRule !== 'none') for (const k of idf.keywords) for (const f of keywordForms(k)) term(f).kw.push(i)
-    for (const a of idf.anchors) term(a.toLowerCase()).anchor.push(i)
+    if (idf.keywordRule !== 'none') for (const k of idf.keywords) for (const f of keywordForms(k)) addOnce(term(f, false).kw, i)
+    for (const a of idf.anchors) addOnce(term(a.toLowerCase(), true).anchor, i)
   })
   custom.forEach((c, j) => {
-    for (const k of c.keywords) for (const f of keywordForms(k)) term(f).cdi.push(j)
+    for (const k of c.keywords) for (const f of keywordForms(k)) addOnce(term(f, false).cdi, j)
   })
-  // The prefilter reports one term per position (longest first), so a term also carries the
-  // actions of every shorter term inside it ("passport number" also means "passport").
-  const literals = [...terms.keys()].sort((a, b) => b.length - a.length)
-  const actions = new Map<string, Term>()
-  for (const t of literals) {
-    const kw = new Set<number>()
-    const anchor = new Set<number>()
-    const cdi = new Set<number>()
-    for (const [u, x] of terms) {
-      if (u.length <= t.length && t.includes(u)) {
-        x.kw.forEach((i) => kw.add(i))
-        x.anchor.forEach((i) => anchor.add(i))
-        x.cdi.forEach((i) => cdi.add(i))
-      }
-    }
-    actions.set(t, { kw: [...kw], anchor: [...anchor], cdi: [...cdi] })
-  }
-  const prefilter = literals.length > 0 ? new RegExp(literals.map(escapeRegExp).join('|'), 'gi') : undefined
+  const prefilter = terms.length > 0 ? createPrefilter(terms, options) : undefined
 
   const normalizedKeywords = managed.map((idf) => (idf.keywordRule === 'none' ? [] : idf.keywords.map(normalizeLabel)))
   const normalizedCdiKeywords = custom.map((c) => c.keywords.map(normalizeLabel))
@@ -153,21 +149,14 @@ export function compileDetector(config: DetectorConfig): Detector {
     const anchorHits: Hits = []
     const cdiHits: Hits = []
     if (prefilter) {
-      prefilter.lastIndex = 0
-      for (let m = prefilter.exec(text); m; m = prefilter.exec(text)) {
-        const start = m.index
-        const end = start + m[0].length
-        const a = actions.get(m[0].toLowerCase())
-        if (!a) continue
+      const hits = prefilter.scan(text)
+      for (let h = 0; h < hits.length; h += 3) {
+        const start = hits[h]!
+        const end = hits[h + 1]!
+        const a = actions[hits[h + 2]!]!
         for (const i of a.anchor) (anchorHits[i] ??= []).push(start, end)
-        if (a.kw.length + a.cdi.length > 0) {
-          if (!isWholeWord(text, start, end)) {
-            prefilter.lastIndex = start + 1
-            continue
-          }
-          for (const i of a.kw) (kwHits[i] ??= []).push(start, end)
-          for (const j of a.cdi) (cdiHits[j] ??= []).push(start, end)
-        }
+        for (const i of a.kw) (kwHits[i] ??= []).push(start, end)
+        for (const j of a.cdi) (cdiHits[j] ??= []).push(start, end)
       }
     }
 
@@ -201,14 +190,27 @@ export function compileDetector(config: DetectorConfig): Detector {
         return
       }
       const sub = text.slice(a, b)
+      // A window cut inside a token hides the real neighbours from lookarounds: re-check there.
+      const clipped = (a > 0 && !isSpace(text.charCodeAt(a - 1))) || (b < n && !isSpace(text.charCodeAt(b)))
       re.lastIndex = 0
       for (let m = re.exec(sub); m; m = re.exec(sub)) {
         if (m[0].length === 0) {
           re.lastIndex++
           continue
         }
-        take(a + m.index, a + m.index + m[0].length)
+        const s = a + m.index
+        const e = s + m[0].length
+        if (clipped && !matchesAt(re, s, e)) continue
+        take(s, e)
       }
+    }
+
+    const matchesAt = (re: RegExp, s: number, e: number): boolean => {
+      let sticky = stickyClones.get(re)
+      if (!sticky) stickyClones.set(re, (sticky = new RegExp(re.source, `${re.flags.replace('g', '')}y`)))
+      sticky.lastIndex = s
+      const m = sticky.exec(text)
+      return m !== null && s + m[0].length === e
     }
 
     // A window around [s, e) widened to whitespace (free text) or clipped to the field.
@@ -360,6 +362,7 @@ export function compileDetector(config: DetectorConfig): Detector {
     }
   }
   const triggerCache = new Map<RegExp, number[]>()
+  const stickyClones = new Map<RegExp, RegExp>()
 
   return {
     managed,

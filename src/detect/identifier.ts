@@ -35,8 +35,8 @@ export interface IdentifierSpec {
   pattern: RegExp
   /** Macie's keyword list (lower case; one with a space also matches its `_`, `-` and no-space forms). */
   keywords?: readonly string[]
-  /** Defaults to `required` when keywords are given. */
-  keywordRule?: KeywordRule
+  /** Defaults to `required` when keywords are given; `none` ignores them. */
+  keywordRule?: KeywordRule | 'none'
   /** Characters between keyword and match (Macie: 30, inclusive, either side). */
   distance?: number
   /**
@@ -63,7 +63,7 @@ export interface IdentifierSpec {
 }
 
 /** A managed data identifier, normalised. */
-export interface Identifier extends Omit<IdentifierSpec, 'keywordRule'> {
+export interface Identifier extends IdentifierSpec {
   keywords: readonly string[]
   keywordRule: KeywordRule | 'none'
   distance: number

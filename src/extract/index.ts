@@ -1,0 +1,95 @@
+// Picks the extractor for an object: by content first (binary signatures, NUL bytes), then by
+// extension. `extractObject` peeks at the head of the stream, chooses, and reads on.
+import { Readable } from 'node:stream'
+import { extractCsv } from './csv.js'
+import { extractJson, extractJsonLines } from './json.js'
+import { SNIFF_BYTES, sniffFormat, type TextFormat } from './sniff.js'
+import { extractText } from './text.js'
+import type { Extractor, ObjectInfo, TextSegment } from './types.js'
+
+export { ExtractError } from './types.js'
+export type { ExtractFailure, ExtractLimits, Extractor, LocatedFields, Location, ObjectInfo, TextSegment } from './types.js'
+export { extractCsv } from './csv.js'
+export { extractJson, extractJsonLines } from './json.js'
+export { extractText } from './text.js'
+export { sniffFormat, type TextFormat } from './sniff.js'
+
+/** An extractor and the MIME type of what it reads. */
+export interface ChosenExtractor {
+  readonly extractor: Extractor
+  readonly mimeType: string
+}
+
+const EXTRACTORS: Record<TextFormat, Extractor> = {
+  text: extractText,
+  csv: extractCsv,
+  json: extractJson,
+  jsonl: extractJsonLines,
+}
+
+/**
+ * Chooses the extractor for an object from its head (its first SNIFF_BYTES bytes, or all of a
+ * smaller object) and `info.extension`; throws ExtractError UNSUPPORTED_FILE_TYPE_EXCEPTION.
+ * @example
+ * const { extractor, mimeType } = chooseExtractor(Buffer.from('{"ssn": "536-22-8741"}'), info)
+ */
+export function chooseExtractor(head: Uint8Array, info: ObjectInfo): ChosenExtractor {
+  const { format, mimeType } = sniffFormat(head, info.extension)
+  return { extractor: EXTRACTORS[format], mimeType }
+}
+
+/** An object being read: its MIME type, known before any text, and its segments (read once). */
+export interface ExtractedObject {
+  readonly mimeType: string
+  readonly segments: AsyncIterable<TextSegment>
+}
+
+function toBuffer(chunk: unknown): Buffer {
+  if (Buffer.isBuffer(chunk)) return chunk
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+  return Buffer.from(String(chunk), 'utf8')
+}
+
+/**
+ * Reads an object: peeks at its first bytes, chooses an extractor and returns the MIME type with
+ * the segments still to be read. Rejects with ExtractError UNSUPPORTED_FILE_TYPE_EXCEPTION (the
+ * body is then destroyed); iterating `segments` may throw other ExtractErrors.
+ * @example
+ * const { mimeType, segments } = await extractObject(fs.createReadStream(path), info)
+ * for await (const segment of segments) detector.detect(segment)
+ */
+export async function extractObject(body: Readable, info: ObjectInfo): Promise<ExtractedObject> {
+  const it = body[Symbol.asyncIterator]() as AsyncIterator<unknown>
+  const head: Buffer[] = []
+  let headBytes = 0
+  let isDone = false
+  try {
+    while (headBytes < SNIFF_BYTES) {
+      const r = await it.next()
+      if (r.done) {
+        isDone = true
+        break
+      }
+      const b = toBuffer(r.value)
+      head.push(b)
+      headBytes += b.length
+    }
+    const { extractor, mimeType } = chooseExtractor(head.length === 1 ? head[0]! : Buffer.concat(head, headBytes), info)
+    async function* replay(): AsyncGenerator<Buffer, void, undefined> {
+      try {
+        yield* head
+        while (!isDone) {
+          const r = await it.next()
+          if (r.done) break
+          yield toBuffer(r.value)
+        }
+      } finally {
+        await it.return?.()
+      }
+    }
+    return { mimeType, segments: extractor(Readable.from(replay(), { objectMode: false }), info) }
+  } catch (err) {
+    await it.return?.()
+    throw err
+  }
+}
