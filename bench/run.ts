@@ -5,7 +5,7 @@
 // worker threads, and peak RSS scanning a 1 GiB file. Figures are medians of several runs.
 import { spawnSync } from 'node:child_process'
 import { createWriteStream, existsSync, readFileSync } from 'node:fs'
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises'
+import { mkdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
@@ -43,11 +43,10 @@ async function ensureCorpus(): Promise<LocalObject[]> {
   if (!existsSync(join(corpusDir, 'truth.json'))) {
     process.stderr.write(`generating ${args.mib} MiB corpus (seed ${seed}) in ${corpusDir}\n`)
     const corpus = generateCorpus({ seed, profile: 'bench', targetBytes: Number(args.mib) * MIB, samples: allSamples })
-    await writeCorpus(corpus, join(corpusDir, 'bucket'))
-    await writeFile(join(corpusDir, 'truth.json'), JSON.stringify({ entries: corpus.truth.length }))
+    await writeCorpus(corpus, corpusDir)
   }
   const objects: LocalObject[] = []
-  for await (const o of listLocalObjects([join(corpusDir, 'bucket')])) objects.push(o)
+  for await (const o of listLocalObjects([join(corpusDir, 'objects')])) objects.push(o)
   return objects
 }
 
@@ -112,9 +111,9 @@ async function main(): Promise<void> {
   }
   const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)])) as Record<string, number>
   const big = await bigFileRss(objects)
-  const files = (await readdir(join(corpusDir, 'bucket'), { recursive: true })).length
+  const files = objects.length
   const lines = [
-    `corpus: ${totalMiB.toFixed(1)} MiB in ${files} entries, seed ${seed}; medians of ${repeats} runs; one thread unless noted`,
+    `corpus: ${totalMiB.toFixed(1)} MiB in ${files} files, seed ${seed}; medians of ${repeats} runs; one thread unless noted`,
     `RECOMMENDED (${builtRec.detector.managed.length} identifiers)   ${m.recommended!.toFixed(1)} MiB/s`,
     `ALL (${builtAll.detector.managed.length} identifiers)           ${m.all!.toFixed(1)} MiB/s`,
     `naive baseline, RECOMMENDED         ${m.naive!.toFixed(1)} MiB/s   → trawl is ${(m.recommended! / m.naive!).toFixed(1)}× the baseline`,

@@ -163,6 +163,9 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
     // 2. Labels: the whole block's, and each field's.
     const blockLabels = block.labels ? matchLabels(block.labels) : undefined
     let fieldLabels: Array<LabelMatch | undefined> | undefined
+    // Fields whose labels carry a keyword, per managed / custom identifier.
+    const labelledFields: number[][] = []
+    const labelledCdiFields: number[][] = []
     if (fields) {
       let last: readonly string[] | undefined
       let lastMatch: LabelMatch | undefined
@@ -172,7 +175,10 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
           last = labels
           lastMatch = matchLabels(labels)
         }
-        if (lastMatch) (fieldLabels ??= [])[f] = lastMatch
+        if (!lastMatch) continue
+        ;(fieldLabels ??= [])[f] = lastMatch
+        for (const i of lastMatch.managed) (labelledFields[i] ??= []).push(f)
+        for (const j of lastMatch.cdi) (labelledCdiFields[j] ??= []).push(f)
       }
     }
 
@@ -287,10 +293,8 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
         if (blockLabels?.managed.includes(i)) run(idf.pattern, 0, n, (s, e) => accept(s, e, 'labelled'))
         else {
           if (kws.length > 0) runAround(idf.pattern, kws, reach, reach, (s, e) => accept(s, e, 'keyed'))
-          if (fieldLabels && fields) {
-            for (let f = 0; f < fields.count; f++) {
-              if (fieldLabels[f]?.managed.includes(i)) run(idf.pattern, fields.starts[f]!, fields.ends[f]!, (s, e) => accept(s, e, 'labelled'))
-            }
+          if (fields) {
+            for (const f of labelledFields[i] ?? NO_HITS) run(idf.pattern, fields.starts[f]!, fields.ends[f]!, (s, e) => accept(s, e, 'labelled'))
           }
         }
       }
@@ -338,10 +342,8 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
       }
       const hits = cdiHits[j]
       if (hits) runAround(re, hits, 0, cdi.maximumMatchDistance, (s, e) => take(s, e, true))
-      if (fieldLabels && fields) {
-        for (let f = 0; f < fields.count; f++) {
-          if (fieldLabels[f]?.cdi.includes(j)) run(re, fields.starts[f]!, fields.ends[f]!, (s, e) => take(s, e, false))
-        }
+      if (fields) {
+        for (const f of labelledCdiFields[j] ?? NO_HITS) run(re, fields.starts[f]!, fields.ends[f]!, (s, e) => take(s, e, false))
       }
     }
 

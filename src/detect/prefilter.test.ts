@@ -7,6 +7,8 @@ const terms: PrefilterTerm[] = [
   { text: 'passport', isAnchor: false },
   { text: 'passport number', isAnchor: false },
   { text: 'número', isAnchor: false },
+  { text: 'ţara', isAnchor: false },
+  { text: 'ĉu', isAnchor: true },
   { text: 'dl#', isAnchor: false },
   { text: '#ref', isAnchor: false },
   { text: '-----begin', isAnchor: true },
@@ -14,10 +16,10 @@ const terms: PrefilterTerm[] = [
   { text: 'eyj', isAnchor: true },
 ]
 
-function hits(text: string, native?: boolean): string[] {
-  const out = createPrefilter(terms, native === undefined ? {} : { native }).scan(text)
+function hits(text: string, native?: boolean, set: PrefilterTerm[] = terms): string[] {
+  const out = createPrefilter(set, native === undefined ? {} : { native }).scan(text)
   const list: string[] = []
-  for (let i = 0; i < out.length; i += 3) list.push(`${terms[out[i + 2]!]!.text}@${out[i]}:${text.slice(out[i]!, out[i + 1]!)}`)
+  for (let i = 0; i < out.length; i += 3) list.push(`${set[out[i + 2]!]!.text}@${out[i]}:${text.slice(out[i]!, out[i + 1]!)}`)
   return list
 }
 
@@ -42,12 +44,14 @@ describe('prefilter', () => {
     })
   }
   it('native and JS agree on random text', () => {
-    const alphabet = ['ssn', 'SSN', 'passport', ' ', 'number', 'x', '_', '-', '@', 'eyJ', '#ref', 'dl#', 'Número', '\n', 'aB', '9']
+    const alphabet = ['ssn', 'SSN', 'passport', ' ', 'number', 'x', '_', '-', '@', 'eyJ', '#ref', 'dl#', 'Número', '\n', 'aB', '9', 'Ţara', '€', 'ĈU', 'é', '×']
     let seed = 7
     const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n)
-    for (let round = 0; round < 200; round++) {
-      const text = Array.from({ length: 40 }, () => alphabet[rand(alphabet.length)]).join('')
+    for (let round = 0; round < 400; round++) {
+      const text = Array.from({ length: 10 + rand(60) }, () => alphabet[rand(alphabet.length)]).join('')
       assert.deepEqual(hits(text), hits(text, false), text)
+      const asciiAnchors = terms.filter((t) => t.text !== 'ĉu')
+      assert.deepEqual(hits(text, undefined, asciiAnchors), hits(text, false, asciiAnchors), text)
     }
   })
   it('uses the native addon when it is built (always in CI)', () => {
