@@ -26,13 +26,18 @@ export async function runScan(objects: AsyncIterable<LocalObject>, config: ScanC
     for await (const object of objects) options.onRecord(await scanLocalObject(object, config, built), object)
     return
   }
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
-  const url = new URL(`./worker${ext}`, import.meta.url)
+  const isSource = import.meta.url.endsWith('.ts')
+  const url = new URL(`./worker${isSource ? '.ts' : '.js'}`, import.meta.url)
+  // Run from TypeScript sources (tests, benchmarks), a worker registers the TypeScript loader first.
+  const spawn = (): Worker =>
+    isSource
+      ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`, { eval: true, workerData: config })
+      : new Worker(url, { workerData: config })
   const iterator = objects[Symbol.asyncIterator]()
   let exhausted = false
   let seq = 0
   const pending = new Map<number, LocalObject>()
-  const workers = Array.from({ length: options.workers }, () => new Worker(url, { workerData: config }))
+  const workers = Array.from({ length: options.workers }, spawn)
   try {
     await new Promise<void>((resolveAll, rejectAll) => {
       let pulling = Promise.resolve()

@@ -1,4 +1,5 @@
 // Every identifier's corpus samples, one import per samples file.
+import { australiaSamples } from './samples/australia.js'
 import { brazilSamples } from './samples/brazil.js'
 import { canadaSamples } from './samples/canada.js'
 import { credentialSamples } from './samples/credentials.js'
@@ -25,4 +26,5 @@ export const allSamples: readonly IdentifierSamples[] = [
   ...italySamples,
   ...spainSamples,
   ...brazilSamples,
+  ...australiaSamples,
 ]

@@ -3,6 +3,7 @@
 import type { Identifier } from '../identifier.js'
 import { credentialIdentifiers } from './credentials/index.js'
 import { financialIdentifiers } from './financial/index.js'
+import { australiaIdentifiers } from './personal/australia/index.js'
 import { brazilIdentifiers } from './personal/brazil/index.js'
 import { canadaIdentifiers } from './personal/canada/index.js'
 import { franceIdentifiers } from './personal/france/index.js'
@@ -26,4 +27,5 @@ export const managedIdentifiers: readonly Identifier[] = [
   ...italyIdentifiers,
   ...spainIdentifiers,
   ...brazilIdentifiers,
+  ...australiaIdentifiers,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
