@@ -7,6 +7,7 @@
 import type { AllowList } from './allow-list.js'
 import type { CustomIdentifier } from './custom.js'
 import type { Identifier } from './identifier.js'
+import { cueRegExp, identifierFamily } from './country-cues.js'
 import { keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
 import { createPrefilter, type PrefilterTerm } from './prefilter.js'
 import type { Detection, TextBlock, TextFields } from './types.js'
@@ -136,6 +137,40 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
   }
 
   const allowed = (value: string): boolean => allowLists.some((a) => a.allows(value))
+
+  // Country variants of one kind of identifier, for resolving matches of the very same text.
+  const family = new Map(managed.map((idf) => [idf.id, identifierFamily(idf.id)]))
+  const cues = new Map(managed.map((idf) => [idf.id, cueRegExp(idf.countries ?? [])]))
+  const CUE_REACH = 80
+
+  /** Where several countries' identifiers of one family matched the same span, keep those with a cue. */
+  function resolveCountries(out: Detection[], block: TextBlock): Detection[] {
+    const spans = new Map<string, number[]>()
+    out.forEach((d, k) => {
+      if (d.isCustom) return
+      const key = `${d.start}:${d.end}:${family.get(d.id)}`
+      const list = spans.get(key)
+      if (list) list.push(k)
+      else spans.set(key, [k])
+    })
+    const drop = new Set<number>()
+    for (const list of spans.values()) {
+      if (list.length < 2) continue
+      const d0 = out[list[0]!]!
+      let from = Math.max(0, d0.start - CUE_REACH)
+      let to = Math.min(block.text.length, d0.end + CUE_REACH)
+      const labels: string[] = [...(block.labels ?? [])]
+      if (block.fields && d0.field >= 0) {
+        from = Math.max(from, block.fields.starts[d0.field]!)
+        to = Math.min(to, block.fields.ends[d0.field]!)
+        labels.push(...block.fields.labels(d0.field))
+      }
+      const context = `${labels.join(' ')} ${block.text.slice(from, to)}`
+      const cued = list.filter((k) => cues.get(out[k]!.id)?.test(context) ?? false)
+      if (cued.length > 0) for (const k of list) if (!cued.includes(k)) drop.add(k)
+    }
+    return drop.size === 0 ? out : out.filter((_, k) => !drop.has(k))
+  }
 
   function detect(block: TextBlock): Detection[] {
     const { text, fields } = block
@@ -347,7 +382,7 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
       }
     }
 
-    return out.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    return resolveCountries(out, block).sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 
     function triggerHits(trigger: RegExp): number[] {
       let hits = triggerCache.get(trigger)

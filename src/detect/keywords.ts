@@ -48,6 +48,7 @@ export function escapeRegExp(s: string): string {
 export function normalizeLabel(label: string): string {
   return label
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .replace(/[\s_\-.:/\\[\]()'"$@]+/g, ' ')
     .trim()

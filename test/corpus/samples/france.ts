@@ -175,8 +175,10 @@ export const franceSamples: readonly IdentifierSamples[] = [
   {
     id: 'FRANCE_PHONE_NUMBER',
     positive: (rng) => {
-      const value = phone(rng, rng.next() < 0.4)
-      return { text: `${rng.pick(['Tel :', 'mobile', 'fax', 'contact'])} ${value}`, value }
+      // A national number has other countries' shapes too: a French cue says whose it is.
+      const national = rng.next() < 0.4
+      const value = phone(rng, national)
+      return { text: `${national ? 'Numéro en France, ' : ''}${rng.pick(['Tel :', 'mobile', 'fax', 'contact'])} ${value}`, value }
     },
     labelled: (rng) => ({ label: rng.pick(['telephone', 'phone_number', 'mobile']), value: phone(rng, false) }),
     negative: (rng) =>

@@ -169,8 +169,10 @@ export const germanySamples: readonly IdentifierSamples[] = [
   {
     id: 'GERMANY_PHONE_NUMBER',
     positive: (rng) => {
-      const value = phone(rng, rng.next() < 0.4)
-      return { text: `${rng.pick(['Tel.', 'Tel:', 'mobile', 'Fax', 'phone'])} ${value}`, value }
+      // A national number has other countries' shapes too: a German cue says whose it is.
+      const national = rng.next() < 0.4
+      const value = phone(rng, national)
+      return { text: `${national ? 'Festnetz Deutschland, ' : ''}${rng.pick(['Tel.', 'Tel:', 'mobile', 'Fax', 'phone'])} ${value}`, value }
     },
     labelled: (rng) => ({ label: rng.pick(['phone', 'telephone_number', 'mobile']), value: phone(rng, false) }),
     negative: (rng) =>

@@ -132,9 +132,10 @@ export const ukSamples: readonly IdentifierSamples[] = [
     id: 'UK_PASSPORT_NUMBER',
     positive: (rng) => {
       const value = passport(rng)
-      return { text: `${rng.pick(['Passport number:', 'passport no', 'passport#'])} ${value}`, value }
+      // A bare 9-digit number next to "passport" is also a US passport number: UK cues decide.
+      return { text: `${rng.pick(['UK passport number:', 'British passport no', 'HM Passport Office passport#'])} ${value}`, value }
     },
-    labelled: (rng) => ({ label: rng.pick(['passport_number', 'PassportNumber', 'passportid']), value: passport(rng) }),
+    labelled: (rng) => ({ label: rng.pick(['uk_passport_number', 'UKPassportNumber', 'british_passportid']), value: passport(rng) }),
     negative: (rng) =>
       rng.pick([
         () => `passport number ${String(rng.int(1, 9)).repeat(9)}`,
@@ -180,8 +181,10 @@ export const ukSamples: readonly IdentifierSamples[] = [
   {
     id: 'UK_PHONE_NUMBER',
     positive: (rng) => {
-      const value = phone(rng, rng.next() < 0.4)
-      return { text: `${rng.pick(['Tel:', 'phone', 'mobile', 'contact'])} ${value}`, value }
+      // A national number has other countries' shapes too: a UK cue says whose it is.
+      const national = rng.next() < 0.4
+      const value = phone(rng, national)
+      return { text: `${national ? 'UK ' : ''}${rng.pick(['Tel:', 'phone', 'mobile', 'contact'])} ${value}`, value }
     },
     labelled: (rng) => ({ label: rng.pick(['phone', 'telephone_number', 'contact_phone']), value: phone(rng, false) }),
     negative: (rng) =>
