@@ -138,6 +138,23 @@ describe('engine', () => {
   })
 })
 
+describe('country cues', () => {
+  const make = (id: string, country: string) =>
+    defineIdentifier({ ...code, id, countries: [country], keywords: ['passport'] })
+  const ids = [make('USA_PASSPORT_NUMBER', 'US'), make('UK_PASSPORT_NUMBER', 'UK')]
+  it('keeps only the country a nearby cue names', () => {
+    assert.deepEqual(found({ text: 'British passport 123456' }, ids), ['UK_PASSPORT_NUMBER:123456'])
+    assert.deepEqual(found({ text: 'US passport 123456' }, ids), ['USA_PASSPORT_NUMBER:123456'])
+  })
+  it('reports every country without a cue, as Macie does', () => {
+    assert.deepEqual(found({ text: 'passport 123456' }, ids), ['UK_PASSPORT_NUMBER:123456', 'USA_PASSPORT_NUMBER:123456'])
+  })
+  it('reads cues in column names', () => {
+    const { text, fields } = csvFields([['123456']], ['uk_passport'])
+    assert.deepEqual(found({ text, fields }, ids), ['UK_PASSPORT_NUMBER:123456'])
+  })
+})
+
 describe('custom data identifiers', () => {
   const detect = (input: Parameters<typeof compileCustomIdentifier>[0], block: TextBlock): string[] =>
     compileDetector({ managed: [], custom: [compileCustomIdentifier(input)] })
