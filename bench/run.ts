@@ -14,7 +14,7 @@ import { managedIdentifiers } from '../src/detect/identifiers/index.js'
 import { selectManagedIdentifiers } from '../src/detect/selection.js'
 import { buildDetector, type BuiltDetector, type ScanConfig } from '../src/scan/config.js'
 import { scanLocalObject } from '../src/scan/local-scan.js'
-import { runScan } from '../src/scan/pool.js'
+import { ScanPool } from '../src/scan/pool.js'
 import { listLocalObjects, type LocalObject } from '../src/sources/local.js'
 import { generateCorpus, writeCorpus } from '../test/corpus/generate.js'
 import { allSamples } from '../test/corpus/all-samples.js'
@@ -57,14 +57,21 @@ async function timeScan(objects: readonly LocalObject[], config: ScanConfig, bui
   return bytes / MIB / ((performance.now() - t0) / 1000)
 }
 
+/** Throughput of a pool of started workers (thread start-up and detector compilation excluded). */
 async function timeWorkers(objects: readonly LocalObject[], config: ScanConfig, workers: number): Promise<number> {
   const bytes = objects.reduce((n, o) => n + o.size, 0)
   async function* list(): AsyncGenerator<LocalObject> {
     yield* objects
   }
-  const t0 = performance.now()
-  await runScan(list(), config, { workers, onRecord: () => undefined })
-  return bytes / MIB / ((performance.now() - t0) / 1000)
+  const pool = new ScanPool(config, workers)
+  try {
+    await pool.whenReady()
+    const t0 = performance.now()
+    await pool.scan(list(), () => undefined)
+    return bytes / MIB / ((performance.now() - t0) / 1000)
+  } finally {
+    await pool.close()
+  }
 }
 
 async function bigFileRss(objects: readonly LocalObject[]): Promise<{ mib: number; rssMiB: number; mibPerS: number } | undefined> {

@@ -6,6 +6,7 @@ import { scanLocalObject } from './local-scan.js'
 
 const config = workerData as ScanConfig
 const built = buildDetector(config)
+parentPort!.postMessage({ ready: true })
 
 parentPort!.on('message', (msg: { seq: number; object: LocalObject }) => {
   const object = { ...msg.object, lastModified: new Date(msg.object.lastModified) }
