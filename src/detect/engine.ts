@@ -165,7 +165,7 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
         to = Math.min(to, block.fields.ends[d0.field]!)
         labels.push(...block.fields.labels(d0.field))
       }
-      const context = `${labels.join(' ')} ${block.text.slice(from, to)}`
+      const context = `${labels.map(normalizeLabel).join(' ')} ${block.text.slice(from, to)}`
       const cued = list.filter((k) => cues.get(out[k]!.id)?.test(context) ?? false)
       if (cued.length > 0) for (const k of list) if (!cued.includes(k)) drop.add(k)
     }
@@ -221,18 +221,36 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
     const run = (re: RegExp, a: number, b: number, take: (s: number, e: number) => void): void => {
       if (a === 0 && b === n) {
         re.lastIndex = 0
+        let redone = -1
         for (let m = re.exec(text); m; m = re.exec(text)) {
           if (m[0].length === 0) {
             re.lastIndex++
             continue
           }
-          take(m.index, m.index + m[0].length)
+          const s = m.index
+          const e = s + m[0].length
+          if (fields) {
+            // A match running past its field is searched again inside that field alone.
+            const f = fieldAt(fields, s)
+            if (f < 0) continue
+            if (e > fields.ends[f]!) {
+              if (f !== redone) {
+                redone = f
+                const at = re.lastIndex
+                run(re, fields.starts[f]!, fields.ends[f]!, take)
+                re.lastIndex = at
+              }
+              continue
+            }
+          }
+          take(s, e)
         }
         return
       }
       const sub = text.slice(a, b)
       // A window cut inside a token hides the real neighbours from lookarounds: re-check there.
-      const clipped = (a > 0 && !isSpace(text.charCodeAt(a - 1))) || (b < n && !isSpace(text.charCodeAt(b)))
+      // Field edges are real edges: the delimiters beyond them are not the value's neighbours.
+      const clipped = (a > 0 && !isSpace(text.charCodeAt(a - 1)) && !isFieldEdge(a)) || (b < n && !isSpace(text.charCodeAt(b)) && !isFieldEdge(b))
       re.lastIndex = 0
       for (let m = re.exec(sub); m; m = re.exec(sub)) {
         if (m[0].length === 0) {
@@ -246,11 +264,22 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
       }
     }
 
+    const isFieldEdge = (x: number): boolean => {
+      if (!fields) return false
+      const f = fieldAt(fields, x)
+      if (f >= 0 && fields.starts[f] === x) return true
+      const g = fieldAt(fields, x - 1)
+      return g >= 0 && fields.ends[g] === x
+    }
+
+    // Re-runs `re` at s over the whole text, or over the field holding s.
     const matchesAt = (re: RegExp, s: number, e: number): boolean => {
       let sticky = stickyClones.get(re)
       if (!sticky) stickyClones.set(re, (sticky = new RegExp(re.source, `${re.flags.replace('g', '')}y`)))
-      sticky.lastIndex = s
-      const m = sticky.exec(text)
+      const f = fields ? fieldAt(fields, s) : -1
+      const lo = f >= 0 ? fields!.starts[f]! : 0
+      sticky.lastIndex = s - lo
+      const m = sticky.exec(f >= 0 ? text.slice(lo, fields!.ends[f]!) : text)
       return m !== null && s + m[0].length === e
     }
 

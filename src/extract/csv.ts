@@ -1,29 +1,22 @@
-// CSV and TSV → segments of cells, streamed through papaparse's core parser. Owns header
-// detection and cell locations (row, column, column name); knows nothing of what is detected.
+// CSV and TSV → segments of cells, read in place by csv-tokenizer.ts. Owns header detection and
+// cell locations (row, column, column name); knows nothing of what is detected.
 //
-// Rows are records as papaparse reads them (a quoted newline does not start a row); row 1 is the
-// first record of the file, so with a header the first data row is row 2. Empty lines count as
-// rows. Empty cells are not fields. A header is reported as free text at line 1, the way Macie
-// reports sensitive data in a CSV header (lineRanges).
+// A segment's text is the raw text of whole records, delimiters, quotes and line breaks
+// included; each non-empty cell is a field spanning its content (between the quotes for a quoted
+// cell, where a doubled quote stays as two characters). Rows are records (a quoted newline does
+// not start a row); row 1 is the first record of the file, so with a header the first data row
+// is row 2. Empty lines count as rows. Empty cells are not fields. A header is reported as free
+// text at line 1, the way Macie reports sensitive data in a CSV header (lineRanges).
 import type { Readable } from 'node:stream'
-import Papa from 'papaparse'
+import { CellOffsets, CsvTokenizer, guessDelimiter, guessLineBreak, NEED_MORE, UNTERMINATED } from './csv-tokenizer.js'
 import { decodeText } from './decode.js'
 import { ExtractError, type LocatedFields, type Location, type ObjectInfo, type TextSegment } from './types.js'
 
 /** Characters read before guessing the delimiter and line break. */
 const GUESS_CHARS = 64 * 1024
-/** Characters handed to the parser at a time. */
-const PARSE_CHARS = 256 * 1024
 /** A record longer than this (usually an unterminated quote) makes the file unparseable. */
 const MAX_RECORD_CHARS = 16 << 20
 const NO_LABELS: readonly string[] = Object.freeze([])
-
-type Newline = '\n' | '\r\n' | '\r'
-interface ParsedRows {
-  data: string[][]
-  errors: Array<{ code: string }>
-  meta: { cursor: number; delimiter: string; linebreak: string }
-}
 
 const NUMBER = /^[-+(]?[$€£¥]?\s*\d[\d,.\s]*%?\)?$/
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d|$)/
@@ -54,92 +47,41 @@ export function isHeaderRow(cells: readonly string[]): boolean {
   return true
 }
 
-/**
- * Rows collected into one segment: `text` is the cell values joined by newlines (an empty cell is
- * an empty line), and each non-empty cell is a field.
- */
-class CellBatch {
-  private parts: string[] = []
-  private count = 0
-  private starts = new Uint32Array(1024)
-  private ends = new Uint32Array(1024)
-  private rows = new Uint32Array(1024)
-  private cols = new Uint32Array(1024)
-  length = 0
-
-  constructor(
-    private readonly columnNames: readonly string[] | undefined,
-    private readonly columnLabels: ReadonlyArray<readonly string[]>,
-  ) {}
-
-  private grow(need: number): void {
-    let size = this.starts.length
-    while (size < need) size *= 2
-    const grown = (a: Uint32Array) => {
-      const b = new Uint32Array(size)
-      b.set(a.subarray(0, this.count))
-      return b
-    }
-    this.starts = grown(this.starts)
-    this.ends = grown(this.ends)
-    this.rows = grown(this.rows)
-    this.cols = grown(this.cols)
+/** The cells of one record as strings (a quoted cell unescaped), or undefined when one is empty. */
+function recordValues(text: string, cells: CellOffsets, columns: number): string[] | undefined {
+  if (cells.count !== columns) return undefined
+  const values: string[] = []
+  for (let i = 0; i < cells.count; i++) {
+    const start = cells.starts[i]!
+    const value = text.slice(start, cells.ends[i])
+    values.push(start > 0 && text.charCodeAt(start - 1) === 0x22 ? value.replaceAll('""', '"') : value)
   }
+  return values
+}
 
-  addRow(cells: readonly string[], row: number): void {
-    if (this.parts.length > 0) this.length++
-    this.parts.push(cells.length === 1 ? cells[0]! : cells.join('\n'))
-    if (this.count + cells.length > this.starts.length) this.grow(this.count + cells.length)
-    const { starts, ends, rows, cols } = this
-    let k = this.count
-    let at = this.length
-    for (let c = 0; c < cells.length; c++) {
-      const n = cells[c]!.length
-      if (n > 0) {
-        starts[k] = at
-        ends[k] = at + n
-        rows[k] = row
-        cols[k] = c + 1
-        k++
-      }
-      at += n + 1
-    }
-    this.count = k
-    this.length = at - 1
+/** The cells read so far as one segment over `text`; `cells` starts afresh. */
+function takeSegment(text: string, cells: CellOffsets, columnNames: readonly string[] | undefined, columnLabels: ReadonlyArray<readonly string[]>): TextSegment {
+  const count = cells.count
+  const rows = cells.rows.subarray(0, count)
+  const cols = cells.cols.subarray(0, count)
+  const fields: LocatedFields = {
+    count,
+    starts: cells.starts.subarray(0, count),
+    ends: cells.ends.subarray(0, count),
+    labels: (i) => columnLabels[cols[i]! - 1] ?? NO_LABELS,
+    location: (i): Location => {
+      const column = cols[i]!
+      const columnName = columnNames?.[column - 1]
+      return columnName === undefined ? { kind: 'cell', row: rows[i]!, column } : { kind: 'cell', row: rows[i]!, column, columnName }
+    },
   }
-
-  get isEmpty(): boolean {
-    return this.parts.length === 0
-  }
-
-  take(): TextSegment {
-    const { columnNames, columnLabels, count } = this
-    const rows = this.rows.subarray(0, count)
-    const cols = this.cols.subarray(0, count)
-    const fields: LocatedFields = {
-      count,
-      starts: this.starts.subarray(0, count),
-      ends: this.ends.subarray(0, count),
-      labels: (i) => columnLabels[cols[i]! - 1] ?? NO_LABELS,
-      location: (i): Location => {
-        const column = cols[i]!
-        const columnName = columnNames?.[column - 1]
-        return columnName === undefined
-          ? { kind: 'cell', row: rows[i]!, column }
-          : { kind: 'cell', row: rows[i]!, column, columnName }
-      },
-    }
-    const segment: TextSegment = { text: this.parts.join('\n'), fields }
-    const size = Math.max(1024, count)
-    this.starts = new Uint32Array(size)
-    this.ends = new Uint32Array(size)
-    this.rows = new Uint32Array(size)
-    this.cols = new Uint32Array(size)
-    this.parts = []
-    this.count = 0
-    this.length = 0
-    return segment
-  }
+  const size = Math.max(1024, count)
+  cells.starts = new Uint32Array(size)
+  cells.ends = new Uint32Array(size)
+  cells.rows = new Uint32Array(size)
+  cells.cols = new Uint32Array(size)
+  cells.count = 0
+  return { text, fields }
 }
 
 function unparseable(message: string): ExtractError {
@@ -147,73 +89,90 @@ function unparseable(message: string): ExtractError {
 }
 
 /**
- * Reads CSV (`,` for .csv, tab for .tsv, guessed otherwise) into header and cell segments.
+ * Reads CSV (`,` for .csv, tab for .tsv, guessed otherwise) into header and cell segments. Cell
+ * segments hold whole records and are cut once they reach `info.limits.blockChars`.
  * @example
  * for await (const segment of extractCsv(body, { ...info, extension: 'csv' })) detector.detect(segment)
  */
 export async function* extractCsv(body: Readable, info: ObjectInfo): AsyncGenerator<TextSegment, void, undefined> {
-  const blockChars = info.limits.blockChars
+  const blockChars = Math.max(1, info.limits.blockChars)
   const forced = info.extension === 'csv' ? ',' : info.extension === 'tsv' ? '\t' : undefined
   const it = decodeText(body)[Symbol.asyncIterator]()
-  let input = ''
+  // Text not yet yielded; it always starts at a record. Chunks are joined in one go (a flat
+  // string: reading a tree of concatenations is slower).
+  let text = ''
   let isEof = false
   const readUntil = async (chars: number): Promise<void> => {
-    while (!isEof && input.length < chars) {
+    const parts = [text]
+    let length = text.length
+    while (!isEof && length < chars) {
       const r = await it.next()
       if (r.done) isEof = true
-      else input += r.value
+      else {
+        parts.push(r.value)
+        length += r.value.length
+      }
     }
+    if (parts.length > 1) text = parts.length === 2 && text.length === 0 ? parts[1]! : parts.join('')
   }
 
   try {
     await readUntil(GUESS_CHARS)
-    if (input.length === 0) return
-    const guess = Papa.parse<string[]>(input.slice(0, GUESS_CHARS), { preview: 10, delimiter: forced ?? '', skipEmptyLines: true })
-    const newline = guess.meta.linebreak as Newline
-    const delimiter = forced ?? guess.meta.delimiter
+    if (text.length === 0) return
+    const sample = text.length > GUESS_CHARS ? text.slice(0, GUESS_CHARS) : text
+    const lineBreak = guessLineBreak(sample)
+    const tokenizer = new CsvTokenizer(forced ?? guessDelimiter(sample, lineBreak), lineBreak)
+    const cells = new CellOffsets()
 
     // The first record, whole, to decide whether it is a header.
-    const firstParser = new Papa.Parser({ delimiter, newline, preview: 1, fastMode: false })
-    let first: ParsedRows
+    let end: number
     for (;;) {
-      first = firstParser.parse(input, 0, !isEof) as ParsedRows
-      if (first.data.length > 0 || isEof) break
-      if (input.length > MAX_RECORD_CHARS) throw unparseable(`${info.key}: first record longer than ${MAX_RECORD_CHARS} characters`)
-      await readUntil(input.length * 2)
+      tokenizer.setText(text, isEof)
+      end = tokenizer.read(0, 1, cells)
+      if (end >= 0) break
+      if (end === UNTERMINATED) throw unparseable(`${info.key}: quoted field not terminated (row 1)`)
+      if (text.length > MAX_RECORD_CHARS) throw unparseable(`${info.key}: first record longer than ${MAX_RECORD_CHARS} characters`)
+      await readUntil(Math.max(blockChars, text.length * 2))
     }
+    if (end > MAX_RECORD_CHARS) throw unparseable(`${info.key}: first record longer than ${MAX_RECORD_CHARS} characters`)
     let row = 0
     let columnNames: string[] | undefined
-    const headerCells = first.data[0]
-    if (headerCells && isHeaderRow(headerCells)) {
-      columnNames = headerCells
-      let end = first.meta.cursor
-      if (input.slice(end - newline.length, end) === newline) end -= newline.length
-      yield { text: input.slice(0, end), origin: { line: 1, column: 1 } }
-      input = input.slice(first.meta.cursor)
+    const first = recordValues(text, cells, tokenizer.columns)
+    cells.count = 0
+    if (first && isHeaderRow(first)) {
+      columnNames = first
+      yield { text: text.slice(0, tokenizer.contentEnd), origin: { line: 1, column: 1 } }
+      text = text.slice(end)
       row = 1
     }
     const columnLabels = columnNames ? columnNames.map((name) => Object.freeze([name])) : []
-    const batch = new CellBatch(columnNames, columnLabels)
 
-    const parser = new Papa.Parser({ delimiter, newline })
-    let want = PARSE_CHARS
+    // Records, batched into segments of about blockChars.
+    let pos = 0
+    tokenizer.setText(text, isEof)
     for (;;) {
-      await readUntil(want)
-      const parsed = parser.parse(input, 0, !isEof) as ParsedRows
-      if (isEof && parsed.errors.some((e) => e.code === 'MissingQuotes')) {
-        throw unparseable(`${info.key}: quoted field not terminated (row ${row + parsed.data.length})`)
+      if (pos === text.length && isEof) break
+      const next = pos === text.length ? NEED_MORE : tokenizer.read(pos, row + 1, cells)
+      if (next >= 0) {
+        if (next - pos > MAX_RECORD_CHARS) throw unparseable(`${info.key}: record at row ${row + 1} longer than ${MAX_RECORD_CHARS} characters`)
+        row++
+        pos = next
+        if (pos >= blockChars) {
+          yield takeSegment(pos === text.length ? text : text.slice(0, pos), cells, columnNames, columnLabels)
+          text = text.slice(pos)
+          pos = 0
+          tokenizer.setText(text, isEof)
+        }
+        continue
       }
-      for (const cells of parsed.data) {
-        batch.addRow(cells, ++row)
-        if (batch.length >= blockChars) yield batch.take()
-      }
-      if (isEof) break
-      input = input.slice(parsed.meta.cursor)
-      if (parsed.data.length > 0) want = PARSE_CHARS
-      else if (input.length > MAX_RECORD_CHARS) throw unparseable(`${info.key}: record at row ${row + 1} longer than ${MAX_RECORD_CHARS} characters`)
-      else want = Math.max(PARSE_CHARS, input.length * 2) // a record longer than what was read: read on, parse once
+      if (next === UNTERMINATED) throw unparseable(`${info.key}: quoted field not terminated (row ${row + 1})`)
+      if (text.length - pos > MAX_RECORD_CHARS) throw unparseable(`${info.key}: record at row ${row + 1} longer than ${MAX_RECORD_CHARS} characters`)
+      // Read on: at least up to a full block, and twice what the unfinished record has so far
+      // (it is read again from its start, so a long record costs linear time overall).
+      await readUntil(Math.max(text.length + 1, blockChars, pos + 2 * (text.length - pos)))
+      tokenizer.setText(text, isEof)
     }
-    if (!batch.isEmpty) yield batch.take()
+    if (pos > 0) yield takeSegment(text, cells, columnNames, columnLabels)
   } finally {
     await it.return?.()
   }
