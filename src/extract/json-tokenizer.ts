@@ -140,13 +140,16 @@ function grow(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer>
   return b
 }
 
-/** Ints per leaf in JsonLeaves.data and per container in JsonLeaves.nodes. */
-const LEAF = 4
+/** Ints per leaf in JsonLeaves.data (start or ~start, end, node, slot). */
+export const LEAF_INTS = 4
+const LEAF = LEAF_INTS
+/** Ints per container in JsonLeaves.nodes (parent, slot, key path id). */
 const NODE = 3
 
 /**
  * Leaves and containers recorded by a tokenizer, packed in typed arrays. Leaf i spans
- * text[start(i), end(i)) and sits in container node(i) (-1: the record is this scalar). Its slot
+ * text[start(i), end(i)) (data[4i] is ~start for a string holding an escape, see isEscaped) and
+ * sits in container node(i) (-1: the record is this scalar). Its slot
  * is its array index (>= 0) or, for an object member, ~id of its key path in `table`. A
  * container has a parent (-1: a record's root), a slot the same way, and the id of its key path.
  * Runs tell the record of each leaf: leaves from runLeaf[r] on belong to record runRecord[r].
@@ -171,7 +174,13 @@ export class JsonLeaves {
   }
 
   start(i: number): number {
-    return this.data[LEAF * i]!
+    const s = this.data[LEAF * i]!
+    return s < 0 ? ~s : s
+  }
+
+  /** Whether leaf i is a string holding an escape (its raw text is not its value). */
+  isEscaped(i: number): boolean {
+    return this.data[LEAF * i]! < 0
   }
 
   end(i: number): number {
@@ -182,6 +191,7 @@ export class JsonLeaves {
     return this.data[LEAF * i + 2]!
   }
 
+  /** Records a leaf; `start` is ~start for a string holding an escape. */
   addLeaf(start: number, end: number, node: number, slot: number): void {
     const at = LEAF * this.count
     let data = this.data
@@ -349,7 +359,7 @@ export class JsonTokenizer {
       if (c === 34) {
         const e = this.stringEnd(text, p + 1, to)
         if (e < 0) return JSON_MALFORMED
-        if (e > p + 1) leaves.addLeaf(p + 1, e, node, slot)
+        if (e > p + 1) leaves.addLeaf(this.escaped ? ~(p + 1) : p + 1, e, node, slot)
         p = e + 1
       } else if (c === 123 || c === 91) {
         if (depth >= maxDepth) return JSON_TOO_DEEP

@@ -71,8 +71,8 @@ describe('extractJson (.json)', () => {
 
   it('ignores brackets and escaped quotes inside strings when checking depth', async () => {
     const found = leaves(await collect(createReadStream(fixture('brackets-inside-strings.json')), info('x.json', 1 << 20, 1)))
-    // String values are their raw text between the quotes: escapes stay as written.
-    assert.deepEqual(found.map((l) => l.value), ['[[[[ {{{{ \\" ]]]] ', '536-22-8741'])
+    // A string holding an escape comes decoded in a segment after the raw one.
+    assert.deepEqual(found.map((l) => l.value), ['536-22-8741', '[[[[ {{{{ " ]]]] '])
   })
 
   it('reads a malformed document as free text from line 1', async () => {
@@ -114,6 +114,29 @@ describe('extractJson (.json)', () => {
     const found = leaves(segments)
     assert.equal(found.length, 4000)
     assert.deepEqual(found[3999], { value: 'ID-101999', labels: ['people', 'id'], location: record(0, '$.people[1999].id') })
+  })
+  it('yields the raw document as segment text, cut between leaves when long', async () => {
+    const doc = JSON.stringify({ people: Array.from({ length: 300 }, (_, i) => ({ name: `person ${i}`, n: i })) }, null, 1)
+    const segments = await fromText('people.json', doc, 1000)
+    assert.ok(segments.length > 5)
+    assert.equal(segments.map((s) => s.text).join(''), doc)
+    const found = leaves(segments)
+    assert.equal(found.length, 600)
+    assert.deepEqual(found[599], { value: '299', labels: ['people', 'n'], location: record(0, '$.people[299].n') })
+  })
+
+  it('gives strings holding escapes decoded, in a segment after the raw one', async () => {
+    const text = String.raw`{"a": "x\ny", "b": "plain", "c": {"d": "caf\u00e9 \"q\" \/ \\"}, "e": 7}`
+    const segments = await fromText('x.json', text)
+    assert.equal(segments.length, 2)
+    assert.equal(segments[0]!.text, text)
+    assert.equal(segments[1]!.text, 'x\ny\ncafé "q" / \\')
+    assert.deepEqual(leaves(segments), [
+      { value: 'plain', labels: ['b'], location: record(0, '$.b') },
+      { value: '7', labels: ['e'], location: record(0, '$.e') },
+      { value: 'x\ny', labels: ['a'], location: record(0, '$.a') },
+      { value: 'café "q" / \\', labels: ['c', 'd'], location: record(0, '$.c.d') },
+    ])
   })
 })
 
@@ -175,5 +198,33 @@ describe('extractJson (.jsonl, .ndjson)', () => {
     assert.equal(found.length, 3000)
     assert.deepEqual(found[2999], { value: 't1499', labels: ['tags'], location: record(1499, '$.tags[0]') })
     assert.deepEqual(found[1000], { value: '500', labels: ['n'], location: record(500, '$.n') })
+  })
+
+  it('yields blocks of whole raw lines', async () => {
+    const lines = Array.from({ length: 400 }, (_, i) => (i % 50 === 7 ? '' : JSON.stringify({ id: `r${i}`, v: [i, { w: `w${i}` }] })))
+    const text = lines.join('\n') + '\n'
+    const segments = await fromText('x.jsonl', text, 2000)
+    assert.ok(segments.length > 5)
+    assert.equal(segments.map((s) => s.text).join(''), text)
+    for (const s of segments) assert.ok(s.text.endsWith('\n'))
+    for (const s of segments.slice(0, -1)) assert.ok(s.text.length >= 2000 && s.text.length < 2100)
+    const found = leaves(segments)
+    assert.equal(found.length, 3 * 392)
+    assert.deepEqual(found.at(-1), { value: 'w399', labels: ['v', 'w'], location: record(399, '$.v[1].w') })
+    assert.deepEqual(found.at(-2), { value: '399', labels: ['v'], location: record(399, '$.v[0]') })
+  })
+
+  it('cuts a line longer than blockChars between its leaves, in segments of its own', async () => {
+    const long = JSON.stringify({ items: Array.from({ length: 500 }, (_, i) => `item-${i}`) })
+    const text = `{"a": "b"}\n${long}\n{"c": "d"}\n`
+    const segments = await fromText('x.jsonl', text, 1000)
+    assert.equal(segments.map((s) => s.text).join(''), text)
+    assert.equal(segments[0]!.text, '{"a": "b"}\n')
+    assert.ok(segments.length > 4)
+    const found = leaves(segments)
+    assert.equal(found.length, 502)
+    assert.deepEqual(found[1], { value: 'item-0', labels: ['items'], location: record(1, '$.items[0]') })
+    assert.deepEqual(found[500], { value: 'item-499', labels: ['items'], location: record(1, '$.items[499]') })
+    assert.deepEqual(found[501], { value: 'd', labels: ['c'], location: record(2, '$.c') })
   })
 })

@@ -1,13 +1,14 @@
 // JSON and JSON Lines → segments whose text is the raw JSON (a block of whole lines, or a stretch
 // of the document) and whose fields are its string and number leaves, found by a tokenizer that
-// builds no values (json-tokenizer.ts): a string field is its content between the quotes with
-// escapes left as written, a number field its literal. Labels are the object keys on a leaf's
+// builds no values (json-tokenizer.ts): a string field is its raw content between the quotes, a
+// number field its literal as written. Strings holding an escape (rare) are the exception: they
+// are decoded into a small segment of their own. Labels are the object keys on a leaf's
 // path; locations are Macie's record locations (record index + JSONPath), the path built only
 // when asked for, from parent links. Malformed input is read as free text, the way Macie reports
 // malformed files (lineRanges).
 import type { Readable } from 'node:stream'
 import { decodeText } from './decode.js'
-import { JSON_EMPTY, JSON_MALFORMED, JSON_TOO_DEEP, type JsonLeaves, JsonTokenizer } from './json-tokenizer.js'
+import { JSON_EMPTY, JSON_MALFORMED, JSON_TOO_DEEP, type JsonLeaves, JsonTokenizer, LEAF_INTS } from './json-tokenizer.js'
 import { segmentText } from './text.js'
 import { ExtractError, type LocatedFields, type ObjectInfo, type TextSegment } from './types.js'
 
@@ -55,24 +56,69 @@ function jsonPath(leaves: JsonLeaves, i: number): string {
   return '$..' + tail.join('')
 }
 
-/** A segment of text[from, to) holding leaves a..b-1 (their offsets are into `text`). */
-function segment(text: string, leaves: JsonLeaves, a: number, b: number, from: number, to: number): TextSegment {
-  const count = b - a
-  const starts = new Uint32Array(count)
-  const ends = new Uint32Array(count)
-  const data = leaves.data
-  for (let k = 0, at = 4 * a; k < count; k++, at += 4) {
-    starts[k] = data[at]! - from
-    ends[k] = data[at + 1]! - from
-  }
-  const fields: LocatedFields = {
+/** Fields over leaves leaf(0..count-1) of `leaves`, at the given offsets. */
+function located(leaves: JsonLeaves, count: number, starts: Uint32Array, ends: Uint32Array, leaf: (i: number) => number): LocatedFields {
+  return {
     count,
     starts,
     ends,
-    labels: (i) => leaves.labels(a + i),
-    location: (i) => ({ kind: 'record', recordIndex: leaves.record(a + i), jsonPath: jsonPath(leaves, a + i) }),
+    labels: (i) => leaves.labels(leaf(i)),
+    location: (i) => ({ kind: 'record', recordIndex: leaves.record(leaf(i)), jsonPath: jsonPath(leaves, leaf(i)) }),
   }
-  return { text: text.slice(from, to), fields }
+}
+
+/** The value of an escaped string leaf, decoded (its raw text when it does not decode). */
+function decoded(text: string, leaves: JsonLeaves, i: number): string {
+  const raw = text.slice(leaves.start(i) - 1, leaves.end(i) + 1)
+  try {
+    return JSON.parse(raw) as string
+  } catch {
+    return raw.slice(1, -1) // a raw control character inside
+  }
+}
+
+/**
+ * The segment of text[from, to) holding leaves a..b-1 (their offsets are into `text`). Strings
+ * holding an escape are left out of it: they come decoded in a segment of their own (values
+ * joined by newlines), so `\n`, `\u00e9`, `\/` or `\\` read as the value they stand for.
+ */
+function* segments(text: string, leaves: JsonLeaves, a: number, b: number, from: number, to: number): Generator<TextSegment, void, undefined> {
+  const data = leaves.data
+  let escaped = 0
+  for (let at = LEAF_INTS * a, stop = LEAF_INTS * b; at < stop; at += LEAF_INTS) if (data[at]! < 0) escaped++
+  const count = b - a - escaped
+  const starts = new Uint32Array(count)
+  const ends = new Uint32Array(count)
+  if (escaped === 0) {
+    for (let k = 0, at = LEAF_INTS * a; k < count; k++, at += LEAF_INTS) {
+      starts[k] = data[at]! - from
+      ends[k] = data[at + 1]! - from
+    }
+    yield { text: text.slice(from, to), fields: located(leaves, count, starts, ends, (i) => a + i) }
+    return
+  }
+  const plain = new Int32Array(count)
+  const others = new Int32Array(escaped)
+  for (let i = a, k = 0, e = 0; i < b; i++) {
+    const at = LEAF_INTS * i
+    if (data[at]! < 0) others[e++] = i
+    else {
+      plain[k] = i
+      starts[k] = data[at]! - from
+      ends[k++] = data[at + 1]! - from
+    }
+  }
+  if (count > 0) yield { text: text.slice(from, to), fields: located(leaves, count, starts, ends, (i) => plain[i]!) }
+  const values = Array.from(others, (i) => decoded(text, leaves, i))
+  const valueStarts = new Uint32Array(escaped)
+  const valueEnds = new Uint32Array(escaped)
+  for (let k = 0, at = 0; k < escaped; k++) {
+    valueStarts[k] = at
+    at += values[k]!.length
+    valueEnds[k] = at
+    at++
+  }
+  yield { text: values.join('\n'), fields: located(leaves, escaped, valueStarts, valueEnds, (i) => others[i]!) }
 }
 
 /**
@@ -87,13 +133,13 @@ function* pieces(text: string, leaves: JsonLeaves, a: number, b: number, from: n
     for (let i = a; i < b - 1; i++) {
       const e = leaves.end(i)
       if (e - start >= block && to - e >= block) {
-        yield segment(text, leaves, first, i + 1, start, e)
+        yield* segments(text, leaves, first, i + 1, start, e)
         start = e
         first = i + 1
       }
     }
   }
-  yield segment(text, leaves, first, b, start, to)
+  yield* segments(text, leaves, first, b, start, to)
 }
 
 function tooDeep(info: ObjectInfo, where: string): ExtractError {
@@ -207,6 +253,9 @@ async function* extractLines(body: Readable, info: ObjectInfo): AsyncGenerator<T
     const end = text.lastIndexOf('\n') + 1
     let pos = 0
     while (end - pos >= block) pos = yield* lines(text, pos, end)
+    // Behind a long unfinished line, the whole lines left go now, so that the line can grow
+    // without being joined again at every chunk.
+    if (text.length - end >= block) while (pos < end) pos = yield* lines(text, pos, end)
     const rest = pos === 0 ? text : text.slice(pos)
     pending = rest.length > 0 ? [rest] : []
     pendingChars = rest.length
