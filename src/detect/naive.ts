@@ -24,15 +24,14 @@ export function keywordRegExp(keywords: readonly string[]): RegExp | undefined {
 
 function findAll(re: RegExp, text: string, from: number, to: number): Span[] {
   const out: Span[] = []
-  re.lastIndex = from
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const end = m.index + m[0].length
-    if (end > to) break
+  const sub = from === 0 && to === text.length ? text : text.slice(from, to)
+  re.lastIndex = 0
+  for (let m = re.exec(sub); m; m = re.exec(sub)) {
     if (m[0].length === 0) {
       re.lastIndex++
       continue
     }
-    out.push({ start: m.index, end })
+    out.push({ start: from + m.index, end: from + m.index + m[0].length })
   }
   return out
 }
