@@ -52,41 +52,47 @@ export function compileNaiveDetector(identifiers: readonly Identifier[]): NaiveD
   }))
   return {
     detect(block) {
-      const { text } = block
+      const { text, fields } = block
       const ownStart = block.ownStart ?? 0
       const ownEnd = block.ownEnd ?? text.length
-      const ranges: Array<{ start: number; end: number; field: number; labels: readonly string[] }> = []
-      if (block.fields) {
-        for (let i = 0; i < block.fields.count; i++) {
-          ranges.push({ start: block.fields.starts[i]!, end: block.fields.ends[i]!, field: i, labels: block.fields.labels(i) })
+      const fieldOf = (pos: number): number => {
+        if (!fields) return -1
+        let lo = 0
+        let hi = fields.count - 1
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1
+          if (fields.starts[mid]! > pos) hi = mid - 1
+          else if (fields.ends[mid]! <= pos) lo = mid + 1
+          else return mid
         }
-      } else {
-        ranges.push({ start: 0, end: text.length, field: -1, labels: block.labels ?? [] })
+        return -2
       }
       const out: Detection[] = []
       for (const { idf, kw, normalizedKeywords } of compiled) {
-        for (const range of ranges) {
-          const seen = new Set<number>()
-          const labelled = range.labels.some((l) => {
+        const hasKeyword = (labels: readonly string[]): boolean =>
+          labels.some((l) => {
             const nl = normalizeLabel(l)
             return normalizedKeywords.some((k) => labelHasKeyword(nl, k))
           })
-          const kws = kw ? findAll(kw, text, range.start, range.end).filter((s) => isWholeWord(text, s.start, s.end)) : []
-          const accept = (m: Span, keyed: boolean): void => {
-            if (m.start < ownStart || m.start >= ownEnd) return
-            if (seen.has(m.start * 65536 + (m.end - m.start))) return
-            const value = text.slice(m.start, m.end)
-            if (!idf.validate.every((f) => f(value)) || idf.reject.some((f) => f(value))) return
-            if (keyed && idf.keywordRule !== 'none') {
-              const near = labelled || kws.some((k) => isNear(k, m, idf.distance))
-              if (idf.keywordRule === 'required' ? !near : near) return
-            }
-            seen.add(m.start * 65536 + (m.end - m.start))
-            out.push({ id: idf.id, isCustom: false, start: m.start, end: m.end, field: range.field })
+        const blockLabelled = hasKeyword(block.labels ?? [])
+        const kws = kw ? findAll(kw, text, 0, text.length).filter((k) => isWholeWord(text, k.start, k.end)) : []
+        const seen = new Set<number>()
+        const accept = (m: Span, keyed: boolean): void => {
+          if (m.start < ownStart || m.start >= ownEnd || seen.has(m.start)) return
+          const f = fieldOf(m.start)
+          if (f === -2 || (f >= 0 && m.end > fields!.ends[f]!)) return
+          const value = text.slice(m.start, m.end)
+          if (!idf.validate.every((v) => v(value)) || idf.reject.some((r) => r(value))) return
+          if (keyed && idf.keywordRule !== 'none') {
+            const labelled = blockLabelled || (f >= 0 && hasKeyword(fields!.labels(f)))
+            const near = labelled || kws.some((k) => (f < 0 || fieldOf(k.start) === f) && isNear(k, m, idf.distance))
+            if (idf.keywordRule === 'required' ? !near : near) return
           }
-          for (const m of findAll(idf.pattern, text, range.start, range.end)) accept(m, true)
-          if (idf.unkeyedPattern) for (const m of findAll(idf.unkeyedPattern, text, range.start, range.end)) accept(m, false)
+          seen.add(m.start)
+          out.push({ id: idf.id, isCustom: false, start: m.start, end: m.end, field: f })
         }
+        for (const m of findAll(idf.pattern, text, 0, text.length)) accept(m, true)
+        if (idf.unkeyedPattern) for (const m of findAll(idf.unkeyedPattern, text, 0, text.length)) accept(m, false)
       }
       return out.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id))
     },
