@@ -120,20 +120,23 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
     labelCache.set(label, hit)
     return hit
   }
+  // Label arrays are usually shared (one per CSV column, one per JSON path): cache by identity.
+  const labelArrays = new Map<readonly string[], LabelMatch | null>()
   const matchLabels = (labels: readonly string[]): LabelMatch | undefined => {
     if (labels.length === 0) return undefined
-    if (labels.length === 1) {
-      const m = matchLabel(labels[0]!)
-      return m.managed.length + m.cdi.length > 0 ? m : undefined
-    }
-    const managedSet = new Set<number>()
-    const cdiSet = new Set<number>()
+    const cached = labelArrays.get(labels)
+    if (cached !== undefined) return cached ?? undefined
+    let result: LabelMatch | undefined
     for (const l of labels) {
       const m = matchLabel(l)
-      m.managed.forEach((i) => managedSet.add(i))
-      m.cdi.forEach((j) => cdiSet.add(j))
+      if (m.managed.length + m.cdi.length === 0) continue
+      result = result
+        ? { managed: [...new Set([...result.managed, ...m.managed])], cdi: [...new Set([...result.cdi, ...m.cdi])] }
+        : m
     }
-    return managedSet.size + cdiSet.size > 0 ? { managed: [...managedSet], cdi: [...cdiSet] } : undefined
+    if (labelArrays.size > 50_000) labelArrays.clear()
+    labelArrays.set(labels, result ?? null)
+    return result
   }
 
   const allowed = (value: string): boolean => allowLists.some((a) => a.allows(value))

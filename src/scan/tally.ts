@@ -69,11 +69,17 @@ export class Tally {
       if (d.field >= 0 && segment.fields) addLocation(e.occurrences, segment.fields.location(d.field))
       else if (lines) {
         const [line, column] = lines.at(d.start)
-        const [endLine] = lines.at(Math.max(d.start, d.end - 1))
+        const endLine = line + countNewlines(segment.text, d.start, d.end - 1)
         ;(e.occurrences.lineRanges ??= []).push({ start: line, end: endLine, startColumn: column })
       }
     }
   }
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++
+  return n
 }
 
 function addLocation(o: Occurrences, loc: Location): void {
