@@ -2,6 +2,7 @@
 // valid UTF-8, else windows-1252) and decodes a stream of chunks without holding the object.
 // ASCII chunks take a fast path (a latin1 slice, one byte per character in V8).
 import { isAscii, isUtf8 } from 'node:buffer'
+import { StringDecoder } from 'node:string_decoder'
 import { TextDecoder } from 'node:util'
 
 /** The encodings text objects are read in. */
@@ -81,16 +82,18 @@ interface ChunkDecoder {
 }
 
 function utf8Decoder(): ChunkDecoder {
-  const td = new TextDecoder('utf-8')
+  // StringDecoder keeps a character split across chunks for the next one and decodes with
+  // V8's UTF-8 decoder, several times faster than TextDecoder on mostly-ASCII text.
+  const sd = new StringDecoder('utf8')
   let isPending = false
   return {
     decode(chunk) {
       if (!isPending && isAscii(chunk)) return chunk.toString('latin1')
-      const s = td.decode(chunk, { stream: true })
+      const s = sd.write(chunk)
       isPending = incompleteUtf8Tail(chunk) !== 0
       return s
     },
-    end: () => (isPending ? td.decode() : ''),
+    end: () => sd.end(),
   }
 }
 
