@@ -2,6 +2,7 @@
 // in a JS string, in one pass over its UTF-16 code units. Same semantics as JsPrefilter in
 // src/detect/prefilter.ts; the JS one is the fallback and the reference the tests compare with.
 #include <node_api.h>
+#include <v8.h>
 
 #include <cstdint>
 #include <cstring>
@@ -354,16 +355,30 @@ napi_value Scan(napi_env env, napi_callback_info info) {
     }
     count++;
   };
-  size_t n = 0;
-  auto& text = Scratch();
-  if (!ReadString(env, argv[1], text, &n)) return Throw(env, "text must be a string");
-  // Text whose code units all fit in a byte (ASCII, Latin-1: most text) is scanned as bytes.
+  // The text is read through V8 directly: a one-byte string (ASCII, Latin-1: most text) is
+  // copied once as bytes, no UTF-16 round trip. A napi_value is a v8::Local in Node's own
+  // implementation (v8impl::V8LocalValueFromJsValue); the addon is compiled against the running
+  // Node's headers at install, and the tests compare it with the JS prefilter.
+  napi_valuetype kind;
+  if (napi_typeof(env, argv[1], &kind) != napi_ok || kind != napi_string) return Throw(env, "text must be a string");
+  v8::Local<v8::Value> value;
+  static_assert(sizeof(value) == sizeof(argv[1]), "napi_value is a v8::Local");
+  std::memcpy(static_cast<void*>(&value), &argv[1], sizeof(argv[1]));
+  v8::Local<v8::String> str = value.As<v8::String>();
+  v8::Isolate* isolate = v8::Isolate::GetCurrent();
+  const size_t n = static_cast<size_t>(str->Length());
   auto& bytes = ScratchBytes();
   if (bytes.size() < n + 16) bytes.resize(n + 16);
-  if (Narrow(text.data(), n, reinterpret_cast<uint8_t*>(bytes.data()))) {
-    ScanLatin1(m, reinterpret_cast<const uint8_t*>(bytes.data()), n, emit);
+  uint8_t* b = reinterpret_cast<uint8_t*>(bytes.data());
+  if (str->IsOneByte()) {
+    str->WriteOneByte(isolate, b, 0, static_cast<int>(n), v8::String::NO_NULL_TERMINATION);
+    ScanLatin1(m, b, n, emit);
   } else {
-    ScanUtf16(m, text.data(), n, emit);
+    auto& text = Scratch();
+    if (text.size() < n + 1) text.resize(n + 1);
+    str->Write(isolate, reinterpret_cast<uint16_t*>(text.data()), 0, static_cast<int>(n), v8::String::NO_NULL_TERMINATION);
+    if (Narrow(text.data(), n, b)) ScanLatin1(m, b, n, emit);
+    else ScanUtf16(m, text.data(), n, emit);
   }
   napi_value result;
   napi_create_double(env, static_cast<double>(count), &result);
