@@ -83,6 +83,7 @@ struct Matcher {
   uint8_t word_single[256] = {0};
   uint8_t any_first[256] = {0};
   std::vector<uint8_t> any_first_list;  // distinct bytes (both cases) for the SIMD compare
+  bool word_digit_start = false;        // some keyword starts with a digit
 };
 
 std::vector<char16_t>& Scratch() {
@@ -156,10 +157,12 @@ void ScanUtf16(const Matcher& m, const char16_t* s, size_t n, Emit& emit) {
       uint32_t lo = bits(range(v, 'a', 'z'));
       uint32_t up = bits(range(v, 'A', 'Z'));
       __m128i ext = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi16(v, times), _mm_cmpeq_epi16(v, divide)), range(v, 0xc0, 0x1fff));
-      uint32_t word = lo | up | bits(range(v, '0', '9')) | bits(ext);
+      uint32_t dig = bits(range(v, '0', '9'));
+      uint32_t word = lo | up | dig | bits(ext);
       uint32_t word_before = ((word << 1) | prev_word) & 0xff;
       uint32_t lower_before = ((lo << 1) | prev_lower) & 0xff;
       uint32_t starts = (word & ~word_before) | (up & lower_before);
+      if (!m.word_digit_start) starts &= ~dig;
       uint32_t any = 0;
       if (has_any && nany > 0) {
         __m128i hit = _mm_setzero_si128();
@@ -238,10 +241,13 @@ void ScanLatin1(const Matcher& m, const uint8_t* s, size_t n, Emit& emit) {
       // Latin-1 letters 0xC0–0xFF except × and ÷ are word characters too.
       __m128i high = _mm_cmpeq_epi8(_mm_max_epu8(v, c0), v);
       high = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, times), _mm_cmpeq_epi8(v, divide)), high);
-      uint32_t word = lo | up | static_cast<uint32_t>(_mm_movemask_epi8(digit)) | static_cast<uint32_t>(_mm_movemask_epi8(high));
+      uint32_t dig = static_cast<uint32_t>(_mm_movemask_epi8(digit));
+      uint32_t word = lo | up | dig | static_cast<uint32_t>(_mm_movemask_epi8(high));
       uint32_t word_before = ((word << 1) | prev_word) & 0xffff;
       uint32_t lower_before = ((lo << 1) | prev_lower) & 0xffff;
       uint32_t starts = (word & ~word_before) | (up & lower_before);
+      // Numbers and hex runs start many words; skip them unless a keyword starts with a digit.
+      if (!m.word_digit_start) starts &= ~dig;
       uint32_t any = 0;
       if (nany > 0) {
         __m128i hit = _mm_setzero_si128();
@@ -301,7 +307,10 @@ napi_value Compile(napi_env env, napi_callback_info info) {
     }
     for (size_t i = 0; i < len; i++) terms[t].push_back(Fold(buf[i]));
     m->is_anchor.push_back(flags[t]);
-    if (!flags[t] && IsWord(terms[t][0])) word_terms.push_back(static_cast<int32_t>(t));
+    if (!flags[t] && IsWord(terms[t][0])) {
+      word_terms.push_back(static_cast<int32_t>(t));
+      if (terms[t][0] >= '0' && terms[t][0] <= '9') m->word_digit_start = true;
+    }
     else any_terms.push_back(static_cast<int32_t>(t));
   }
   m->word.Build(terms, word_terms);
