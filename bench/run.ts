@@ -8,13 +8,8 @@ import { createWriteStream, existsSync, readFileSync } from 'node:fs'
 import { mkdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { performance } from 'node:perf_hooks'
-import { compileNaiveDetector } from '../src/detect/naive.js'
 import { managedIdentifiers } from '../src/detect/identifiers/index.js'
 import { selectManagedIdentifiers } from '../src/detect/selection.js'
-import { buildDetector, type BuiltDetector, type ScanConfig } from '../src/scan/config.js'
-import { scanLocalObject } from '../src/scan/local-scan.js'
-import { ScanPool } from '../src/scan/pool.js'
 import { listLocalObjects, type LocalObject } from '../src/sources/local.js'
 import { generateCorpus, writeCorpus } from '../test/corpus/generate.js'
 import { allSamples } from '../test/corpus/all-samples.js'
@@ -32,7 +27,6 @@ const seed = Number(args.seed)
 const repeats = Number(args.repeats)
 const benchDir = join(process.cwd(), '.bench')
 const corpusDir = join(benchDir, `corpus-seed${seed}-${args.mib}mib`)
-const context = { accountId: '000000000000', region: 'us-east-1', jobId: 'bench' }
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
@@ -50,29 +44,14 @@ async function ensureCorpus(): Promise<LocalObject[]> {
   return objects
 }
 
-async function timeScan(objects: readonly LocalObject[], config: ScanConfig, built: BuiltDetector): Promise<number> {
-  const bytes = objects.reduce((n, o) => n + o.size, 0)
-  const t0 = performance.now()
-  for (const o of objects) await scanLocalObject(o, config, built)
-  return bytes / MIB / ((performance.now() - t0) / 1000)
-}
-
-/** Throughput of a pool of started, warmed-up workers (start-up and JIT warm-up excluded). */
-async function timeWorkers(objects: readonly LocalObject[], config: ScanConfig, workers: number): Promise<number> {
-  const bytes = objects.reduce((n, o) => n + o.size, 0)
-  async function* list(): AsyncGenerator<LocalObject> {
-    yield* objects
-  }
-  const pool = new ScanPool(config, workers)
-  try {
-    await pool.whenReady()
-    await pool.scan(list(), () => undefined) // warm the workers' JIT, as a long-running scan is
-    const t0 = performance.now()
-    await pool.scan(list(), () => undefined)
-    return bytes / MIB / ((performance.now() - t0) / 1000)
-  } finally {
-    await pool.close()
-  }
+/** Runs one measurement in a child process of its own; returns MiB/s per run. */
+function measure(mode: string, dir: string): number[] {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'measure.ts'), '--mode', mode, '--dir', dir, '--repeats', String(repeats)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  })
+  if (child.status !== 0) throw new Error(`measuring ${mode} failed: ${child.stderr}`)
+  return (JSON.parse(child.stdout.trim().split('\n').pop()!) as { runs: number[] }).runs
 }
 
 async function bigFileRss(objects: readonly LocalObject[]): Promise<{ mib: number; rssMiB: number; mibPerS: number } | undefined> {
@@ -99,35 +78,22 @@ async function bigFileRss(objects: readonly LocalObject[]): Promise<{ mib: numbe
 async function main(): Promise<void> {
   const objects = await ensureCorpus()
   const totalMiB = objects.reduce((n, o) => n + o.size, 0) / MIB
-  const recommended: ScanConfig = { managedDataIdentifierSelector: 'RECOMMENDED', context }
-  const all: ScanConfig = { managedDataIdentifierSelector: 'ALL', context }
-  const builtRec = buildDetector(recommended)
-  const builtAll = buildDetector(all)
-  const naiveRec: BuiltDetector = {
-    ...builtRec,
-    detector: { ...compileNaiveDetector(selectManagedIdentifiers(managedIdentifiers, 'RECOMMENDED')), managed: builtRec.detector.managed, custom: [] },
-  }
-  const results: Record<string, number[]> = { recommended: [], all: [], naive: [], w1: [], w2: [] }
-  await timeScan(objects, recommended, builtRec) // warm up the JIT on the whole corpus once
-  await timeScan(objects, all, builtAll)
-  for (let r = 0; r < repeats; r++) {
-    results.recommended!.push(await timeScan(objects, recommended, builtRec))
-    results.all!.push(await timeScan(objects, all, builtAll))
-    results.naive!.push(await timeScan(objects, recommended, naiveRec))
-    results.w1!.push(await timeWorkers(objects, recommended, 1))
-    results.w2!.push(await timeWorkers(objects, recommended, 2))
-    process.stderr.write(`run ${r + 1}/${repeats} done\n`)
+  const dir = join(corpusDir, 'objects')
+  const results: Record<string, number[]> = {}
+  for (const mode of ['recommended', 'all', 'naive', 'workers1', 'workers2']) {
+    results[mode] = measure(mode, dir)
+    process.stderr.write(`${mode}: ${results[mode]!.map((x) => x.toFixed(1)).join(', ')} MiB/s\n`)
   }
   const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)])) as Record<string, number>
+  const counts = { recommended: selectManagedIdentifiers(managedIdentifiers, 'RECOMMENDED').length, all: managedIdentifiers.length }
   const big = await bigFileRss(objects)
-  const files = objects.length
   const lines = [
-    `corpus: ${totalMiB.toFixed(1)} MiB in ${files} files, seed ${seed}; medians of ${repeats} runs; one thread unless noted`,
-    `RECOMMENDED (${builtRec.detector.managed.length} identifiers)   ${m.recommended!.toFixed(1)} MiB/s`,
-    `ALL (${builtAll.detector.managed.length} identifiers)           ${m.all!.toFixed(1)} MiB/s`,
-    `naive baseline, RECOMMENDED         ${m.naive!.toFixed(1)} MiB/s   → trawl is ${(m.recommended! / m.naive!).toFixed(1)}× the baseline`,
-    `1 worker thread                     ${m.w1!.toFixed(1)} MiB/s`,
-    `2 worker threads                    ${m.w2!.toFixed(1)} MiB/s   → ${(m.w2! / m.w1!).toFixed(2)}× one`,
+    `corpus: ${totalMiB.toFixed(1)} MiB in ${objects.length} files, seed ${seed}; medians of ${repeats} warm runs, each configuration in its own process`,
+    `RECOMMENDED (${counts.recommended} identifiers), main thread   ${m.recommended!.toFixed(1)} MiB/s`,
+    `ALL (${counts.all} identifiers), main thread          ${m.all!.toFixed(1)} MiB/s`,
+    `naive baseline, RECOMMENDED, main thread   ${m.naive!.toFixed(1)} MiB/s   → trawl is ${(m.recommended! / m.naive!).toFixed(1)}× the baseline`,
+    `RECOMMENDED, 1 worker thread               ${m.workers1!.toFixed(1)} MiB/s`,
+    `RECOMMENDED, 2 worker threads              ${m.workers2!.toFixed(1)} MiB/s   → ${(m.workers2! / m.workers1!).toFixed(2)}× one`,
     big ? `peak RSS scanning a ${big.mib.toFixed(0)} MiB file   ${big.rssMiB.toFixed(0)} MiB (at ${big.mibPerS.toFixed(1)} MiB/s)` : 'peak RSS: skipped (--big-mib 0)',
   ]
   process.stdout.write(`${lines.join('\n')}\n`)

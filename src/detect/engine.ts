@@ -1,6 +1,6 @@
 // The detection engine: text blocks in, detections out. Pure and synchronous.
-// It does not run every pattern over every character. One case-insensitive pass finds all
-// keywords and literal anchors at once; an identifier that needs a keyword then runs only in the
+// It does not run every pattern over every character. One case-insensitive pass (the prefilter,
+// native code when built) finds all keywords and literal anchors at once; an identifier that needs a keyword then runs only in the
 // windows around its keywords (or in fields whose column name / JSON path carries one); an
 // identifier with an anchor runs only around the anchor; a family sharing a trigger (IBANs) runs
 // around one shared pass. Only keyword-free identifiers with neither scan the whole block.
@@ -70,7 +70,7 @@ function fieldAt(fields: TextFields, pos: number): number {
 /**
  * Compiles managed identifiers, custom identifiers and allow lists into one detector.
  * @example
- * const detector = compileDetector({ managed: recommendedIdentifiers() })
+ * const detector = compileDetector({ managed: selectManagedIdentifiers(managedIdentifiers, 'RECOMMENDED') })
  * detector.detect({ text: 'SSN: 536-22-8741' })
  */
 export function compileDetector(config: DetectorConfig, options: { native?: boolean } = {}): Detector {
