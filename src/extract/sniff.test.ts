@@ -25,6 +25,7 @@ const supported: Array<[name: string, head: Buffer, extension: string, format: s
   ['UTF-16BE JSON content', Buffer.concat([bytes(0xfe, 0xff), Buffer.from('{"a":1}', 'utf16le').swap16()]), '', 'json', 'application/json'],
   ['BOM-less UTF-16LE CSV', Buffer.from('name,ssn\n', 'utf16le'), 'csv', 'csv', 'text/csv'],
   ['text that starts like a signature word', text('PK is a primary key\n'), 'txt', 'text', 'text/plain'],
+  ['CSV with "ustar" at byte 257 (in "mustard")', text(`item,note\n${'x,'.repeat(122)}x,mustard seeds\n`), 'csv', 'csv', 'text/csv'],
 ]
 
 const unsupported: Array<[name: string, head: Buffer, extension: string]> = [
@@ -39,6 +40,7 @@ const unsupported: Array<[name: string, head: Buffer, extension: string]> = [
   ['Parquet', text('PAR1\x15\x04'), 'parquet'],
   ['OLE2 (XLS)', bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), 'xls'],
   ['TAR', Buffer.concat([Buffer.alloc(257, 0x61), text('ustar\x0000')]), 'tar'],
+  ['GNU TAR', Buffer.concat([Buffer.alloc(257, 0x61), text('ustar  \x00')]), 'tar'],
   ['binary with NUL bytes', bytes(0x01, 0x02, 0x00, 0x03, 0x41, 0x42), 'csv'],
 ]
 
