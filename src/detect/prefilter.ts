@@ -40,11 +40,19 @@ function loadAddon(): NativeAddon | null {
   return (addon = null)
 }
 
-/** Folds one UTF-16 code unit to lower case (ASCII, Latin-1 Supplement, Latin Extended-A). */
+/** Folds one UTF-16 code unit to lower case (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic). */
 export function foldChar(c: number): number {
   if (c >= 65 && c <= 90) return c + 32
-  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 32
+  if (c < 0xc0) return c
+  if (c <= 0xde && c !== 0xd7) return c + 32
   if (c >= 0x100 && c <= 0x17f && (c & 1) === 0 && c !== 0x130 && c !== 0x138) return c + 1
+  if (c >= 0x391 && c <= 0x3ab && c !== 0x3a2) return c + 32 // Greek capitals
+  if (c === 0x386) return 0x3ac // Greek capitals with tonos
+  if (c >= 0x388 && c <= 0x38a) return c + 37
+  if (c === 0x38c) return 0x3cc
+  if (c === 0x38e || c === 0x38f) return c + 63
+  if (c >= 0x410 && c <= 0x42f) return c + 32 // Cyrillic А–Я
+  if (c >= 0x400 && c <= 0x40f) return c + 80 // Cyrillic Ѐ–Џ
   return c
 }
 
