@@ -13,11 +13,47 @@ export const COUNTRY_CUES: Readonly<Record<string, readonly string[]>> = {
   Italy: ['italy', 'italian', 'italia', 'italiano', 'italiana', 'repubblica italiana', 'telefono', 'cellulare', 'recapito', 'chiamare', 'numero di telefono'],
   Spain: ['spain', 'spanish', 'españa', 'español', 'española', 'teléfono', 'móvil', 'llamar', 'contactar'],
   Brazil: ['brazil', 'brazilian', 'brasil', 'brasileiro', 'brasileira', 'telefone', 'celular', 'ligar', 'contato'],
-  Australia: ['australia', 'australian', 'ato'],
+  Australia: [
+    'australia', 'australian', 'ato', 'new south wales', 'nsw', 'victoria', 'vicroads', 'queensland', 'qld',
+    'south australia', 'western australia', 'tasmania', 'northern territory', 'austroads',
+  ],
+  Austria: ['austria', 'austrian', 'österreich', 'osterreich', 'oesterreich', 'österreichisch', 'österreichischer', 'republik österreich'],
+  Belgium: ['belgium', 'belgian', 'belgique', 'belgië', 'belgie', 'belgien', 'belge', 'belgisch', 'belgische', 'belgischer'],
+  Bulgaria: ['bulgaria', 'bulgarian', 'българия', 'български', 'българска', 'република българия', 'сумпс', 'шофьорска книжка'],
+  Croatia: ['croatia', 'croatian', 'hrvatska', 'republika hrvatska', 'hrvatski', 'hrvatske', 'vozačka dozvola', 'vozacka dozvola'],
+  Cyprus: ['cyprus', 'cypriot', 'κύπρος', 'κύπρου', 'κυπριακή', 'κυπριακή δημοκρατία'],
+  'Czech Republic': [
+    'czech', 'czechia', 'czech republic', 'česko', 'česká republika', 'ceska republika', 'český', 'česká', 'řidičský průkaz',
+    'řidičského průkazu', 'ridicsky prukaz',
+  ],
+  Denmark: ['denmark', 'danish', 'danmark', 'dansk', 'danske', 'kørekort', 'kørekortnummer', 'korekort'],
+  Estonia: ['estonia', 'estonian', 'eesti', 'eesti vabariik', 'juhiluba', 'juhiloa', 'isikukood'],
+  Finland: ['finland', 'finnish', 'suomi', 'suomen', 'suomalainen', 'ajokortti', 'ajokortin', 'henkilötunnus', 'hetu'],
+  Greece: ['greece', 'greek', 'hellenic', 'ελλάδα', 'ελλάδας', 'ελληνική', 'ελληνική δημοκρατία', 'adeia odigisis'],
+  Hungary: ['hungary', 'hungarian', 'magyarország', 'magyar', 'magyarorszag', 'jogosítvány', 'jogositvany', 'jogsi', 'vezetői engedély'],
+  Ireland: ['ireland', 'irish', 'éire', 'eire', 'ndls', 'ceadúnas tiomána', 'ceadunas tiomana'],
+  Latvia: ['latvia', 'latvian', 'latvija', 'latvijas', 'latvijas republika', 'csdd', 'vadītāja apliecība', 'personas kods'],
+  Lithuania: ['lithuania', 'lithuanian', 'lietuva', 'lietuvos', 'lietuvos respublika', 'regitra', 'vairuotojo pažymėjimas', 'asmens kodas'],
+  Luxembourg: ['luxembourg', 'luxembourgish', 'lëtzebuerg', 'letzebuerg', 'luxemburg', 'luxemburger', 'führerschäin', 'fahrerlaubnis'],
+  Malta: ['malta', 'maltese', "repubblika ta' malta", 'transport malta', 'liċenzja tas-sewqan', 'licenzja tas-sewqan'],
+  Netherlands: ['netherlands', 'dutch', 'nederland', 'nederlandse', 'nederlands', 'holland', 'rdw', 'cbr'],
+  Poland: ['poland', 'polish', 'polska', 'polski', 'polskie', 'rzeczpospolita polska', 'prawo jazdy'],
+  Portugal: ['portugal', 'portuguese', 'português', 'portuguesa', 'república portuguesa', 'imt', 'carta de condução', 'carta de conducao'],
+  Romania: ['romania', 'romanian', 'românia', 'română', 'româna', 'permis de conducere', 'drpciv', 'cnp'],
+  Slovakia: ['slovakia', 'slovak', 'slovensko', 'slovenská republika', 'slovenský', 'vodičský preukaz', 'vodičského preukazu', 'vodicsky preukaz'],
+  Slovenia: ['slovenia', 'slovenian', 'slovenija', 'republika slovenija', 'slovenski', 'vozniško dovoljenje', 'voznisko dovoljenje', 'emšo', 'emso'],
+  India: ['india', 'indian', 'bharat', 'parivahan'],
+  Sweden: ['sweden', 'swedish', 'sverige', 'svensk', 'svenskt', 'svenska', 'transportstyrelsen', 'körkortsnummer', 'personnummer'],
 }
 
 /** Country prefixes of Macie's IDs: `UK_PHONE_NUMBER` and `PHONE_NUMBER` are one family. */
-const PREFIX = /^(?:USA|US|UK|CANADA|FRANCE|GERMANY|ITALY|SPAIN|BRAZIL|AUSTRALIA)_/
+const PREFIX = new RegExp(
+  '^(?:' +
+    'USA|US|UK|CANADA|FRANCE|GERMANY|ITALY|SPAIN|BRAZIL|AUSTRALIA|AUSTRIA|BELGIUM|BULGARIA|CROATIA|CYPRUS|CZECHIA|DENMARK|' +
+    'ESTONIA|FINLAND|GREECE|HUNGARY|INDIA|IRELAND|LATVIA|LITHUANIA|LUXEMBOURG|MALTA|NETHERLANDS|POLAND|PORTUGAL|ROMANIA|' +
+    'SLOVAKIA|SLOVENIA|SWEDEN' +
+    ')_',
+)
 
 /** The kind of data an identifier finds, without its country: `UK_PASSPORT_NUMBER` → `PASSPORT_NUMBER`. */
 export function identifierFamily(id: string): string {
