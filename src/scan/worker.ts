@@ -1,4 +1,5 @@
-// Worker thread: compiles the detector once, then scans the objects it is sent.
+// Worker thread: compiles the detector once, then scans the objects it is sent, one at a time
+// (the next one is already queued, so the thread never waits for the main thread).
 import { parentPort, workerData } from 'node:worker_threads'
 import type { LocalObject } from '../sources/local.js'
 import { buildDetector, type ScanConfig } from './config.js'
@@ -8,10 +9,13 @@ const config = workerData as ScanConfig
 const built = buildDetector(config)
 parentPort!.postMessage({ ready: true })
 
+let queue = Promise.resolve()
 parentPort!.on('message', (msg: { seq: number; object: LocalObject }) => {
   const object = { ...msg.object, lastModified: new Date(msg.object.lastModified) }
-  scanLocalObject(object, config, built).then(
-    (record) => parentPort!.postMessage({ seq: msg.seq, record }),
-    (err: unknown) => parentPort!.postMessage({ seq: msg.seq, error: String((err as Error)?.message ?? err) }),
+  queue = queue.then(() =>
+    scanLocalObject(object, config, built).then(
+      (record) => parentPort!.postMessage({ seq: msg.seq, record }),
+      (err: unknown) => parentPort!.postMessage({ seq: msg.seq, error: String((err as Error)?.message ?? err) }),
+    ),
   )
 })
