@@ -8,9 +8,10 @@ import type { AllowList } from './allow-list.js'
 import type { CustomIdentifier } from './custom.js'
 import type { Identifier } from './identifier.js'
 import { cueRegExp, identifierFamily } from './country-cues.js'
+import { fieldAt } from './fields.js'
 import { keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
 import { createPrefilter, type PrefilterTerm } from './prefilter.js'
-import type { Detection, TextBlock, TextFields } from './types.js'
+import type { Detection, TextBlock } from './types.js'
 
 /** What a detector is built from. */
 export interface DetectorConfig {
@@ -52,19 +53,6 @@ function isSpace(c: number): boolean {
 
 function addOnce(list: number[], i: number): void {
   if (list[list.length - 1] !== i) list.push(i)
-}
-
-/** Index of the field containing offset `pos`, or -1. */
-function fieldAt(fields: TextFields, pos: number): number {
-  let lo = 0
-  let hi = fields.count - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (fields.starts[mid]! > pos) hi = mid - 1
-    else if (fields.ends[mid]! <= pos) lo = mid + 1
-    else return mid
-  }
-  return -1
 }
 
 /**

@@ -1,6 +1,7 @@
 // The obvious detector: every identifier's pattern over the whole text, one after another, then
 // keywords, validators and allow lists. It defines the semantics the fast engine must reproduce
 // and is the baseline the benchmark compares against. Not used for scanning.
+import { fieldAt } from './fields.js'
 import type { Identifier } from './identifier.js'
 import { escapeRegExp, isWholeWord, keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
 import type { Detection, TextBlock } from './types.js'
@@ -57,15 +58,8 @@ export function compileNaiveDetector(identifiers: readonly Identifier[]): NaiveD
       const ownEnd = block.ownEnd ?? text.length
       const fieldOf = (pos: number): number => {
         if (!fields) return -1
-        let lo = 0
-        let hi = fields.count - 1
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1
-          if (fields.starts[mid]! > pos) hi = mid - 1
-          else if (fields.ends[mid]! <= pos) lo = mid + 1
-          else return mid
-        }
-        return -2
+        const f = fieldAt(fields, pos)
+        return f >= 0 ? f : -2
       }
       const out: Detection[] = []
       for (const { idf, kw, normalizedKeywords } of compiled) {
