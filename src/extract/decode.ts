@@ -2,7 +2,6 @@
 // valid UTF-8, else windows-1252) and decodes a stream of chunks without holding the object.
 // ASCII chunks take a fast path (a latin1 slice, one byte per character in V8).
 import { isAscii, isUtf8 } from 'node:buffer'
-import { StringDecoder } from 'node:string_decoder'
 import { TextDecoder } from 'node:util'
 
 /** The encodings text objects are read in. */
@@ -82,18 +81,16 @@ interface ChunkDecoder {
 }
 
 function utf8Decoder(): ChunkDecoder {
-  // StringDecoder keeps a character split across chunks for the next one and decodes with
-  // V8's UTF-8 decoder, several times faster than TextDecoder on mostly-ASCII text.
-  const sd = new StringDecoder('utf8')
+  const td = new TextDecoder('utf-8')
   let isPending = false
   return {
     decode(chunk) {
       if (!isPending && isAscii(chunk)) return chunk.toString('latin1')
-      const s = sd.write(chunk)
+      const s = td.decode(chunk, { stream: true })
       isPending = incompleteUtf8Tail(chunk) !== 0
       return s
     },
-    end: () => sd.end(),
+    end: () => (isPending ? td.decode() : ''),
   }
 }
 
