@@ -55,6 +55,15 @@ describe('decodeText', () => {
     })
   }
 
+  it('decodes large mostly-ASCII chunks piece by piece, characters across piece edges intact', async () => {
+    // Multi-byte characters straddle the 16 KiB piece edges inside one 1 MiB chunk.
+    const parts: string[] = []
+    for (let edge = 16 * 1024; edge < 1024 * 1024; edge += 16 * 1024) parts.push('a'.repeat(16 * 1024 - 2), '😀')
+    const big = `${'x'.repeat(ENCODING_SAMPLE_BYTES)}${parts.join('')}é€中`
+    assert.equal(await decodeAll([Buffer.from(big)]), big)
+    assert.equal(await decodeAll(split(Buffer.from(big), 100_000)), big)
+  })
+
   it('takes the ASCII fast path after a chunk that ends mid-character', async () => {
     const euro = Buffer.from('€')
     const head = Buffer.alloc(ENCODING_SAMPLE_BYTES, 0x61) // decides UTF-8 before the split character

@@ -80,15 +80,30 @@ interface ChunkDecoder {
   end(): string
 }
 
+/** UTF-8 is decoded in pieces of this many bytes, so that ASCII stretches take the fast path. */
+const UTF8_PIECE_BYTES = 16 * 1024
+
 function utf8Decoder(): ChunkDecoder {
   const td = new TextDecoder('utf-8')
   let isPending = false
+  // Most text is ASCII with a few other characters: a piece that is all ASCII (and starts no
+  // character left open by the last one) is a latin1 slice, ~10× faster than TextDecoder.
+  const piece = (bytes: Buffer): string => {
+    if (!isPending && isAscii(bytes)) return bytes.toString('latin1')
+    const s = td.decode(bytes, { stream: true })
+    isPending = incompleteUtf8Tail(bytes) !== 0
+    return s
+  }
   return {
     decode(chunk) {
-      if (!isPending && isAscii(chunk)) return chunk.toString('latin1')
-      const s = td.decode(chunk, { stream: true })
-      isPending = incompleteUtf8Tail(chunk) !== 0
-      return s
+      if (chunk.length < 2 * UTF8_PIECE_BYTES) return piece(chunk)
+      const parts: string[] = []
+      // The last piece is at least UTF8_PIECE_BYTES long, so no piece is shorter than a character.
+      for (let a = 0, b = 0; a < chunk.length; a = b) {
+        b = chunk.length - a < 2 * UTF8_PIECE_BYTES ? chunk.length : a + UTF8_PIECE_BYTES
+        parts.push(piece(chunk.subarray(a, b)))
+      }
+      return parts.join('')
     },
     end: () => (isPending ? td.decode() : ''),
   }
