@@ -174,6 +174,11 @@ describe('custom data identifiers', () => {
     const { text, fields } = csvFields([['EMP-1234']], ['employee'])
     assert.deepEqual(detect({ name: 'emp', regex: 'EMP-[0-9]{4}', keywords: ['employee'] }, { text, fields }), ['EMP-1234'])
   })
+  it('re-checks a match in a window cut inside a token with RE2 too (inline flags, linear time)', () => {
+    const cdi = { name: 'emp', regex: '(?i)emp-[0-9]{4}', keywords: ['employee'] }
+    assert.deepEqual(detect(cdi, { text: `employee:EMP-1234${'x'.repeat(200)}` }), ['EMP-1234'])
+    assert.deepEqual(detect(cdi, { text: `employee:emp-5678-${'x'.repeat(200)}` }), ['emp-5678'])
+  })
   it('drops matches containing an ignore word (case-sensitive)', () => {
     const cdi = { name: 'emp', regex: 'EMP-[0-9]{4}', ignoreWords: ['0000'] }
     assert.deepEqual(detect(cdi, { text: 'EMP-0000 EMP-1234' }), ['EMP-1234'])

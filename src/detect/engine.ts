@@ -266,7 +266,9 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
     // Re-runs `re` at s over the whole text, or over the field holding s.
     const matchesAt = (re: RegExp, s: number, e: number): boolean => {
       let sticky = stickyClones.get(re)
-      if (!sticky) stickyClones.set(re, (sticky = new RegExp(re.source, `${re.flags.replace('g', '')}y`)))
+      // The same engine as the pattern: an RE2 custom pattern stays RE2 (its syntax, linear time).
+      const Engine = re.constructor as RegExpConstructor
+      if (!sticky) stickyClones.set(re, (sticky = new Engine(re.source, `${re.flags.replace('g', '')}y`)))
       const f = fields ? fieldAt(fields, s) : -1
       const lo = f >= 0 ? fields!.starts[f]! : 0
       sticky.lastIndex = s - lo
