@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { luhn } from './luhn.js'
+import { luhn, luhnCheckDigit } from './luhn.js'
 
 const cases: Array<[string, boolean]> = [
   ['79927398713', true],
@@ -13,4 +13,13 @@ const cases: Array<[string, boolean]> = [
 
 describe('luhn', () => {
   for (const [digits, ok] of cases) it(`${digits} → ${ok}`, () => assert.equal(luhn(digits), ok))
+})
+
+describe('luhnCheckDigit', () => {
+  for (const [body, digit] of [['7992739871', 3], ['453957876362148', 6], ['80840123456789', 3]] as const) {
+    it(`${body} → ${digit}`, () => {
+      assert.equal(luhnCheckDigit(body), digit)
+      assert.equal(luhn(body + digit), true)
+    })
+  }
 })

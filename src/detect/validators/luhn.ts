@@ -14,3 +14,9 @@ export function luhn(digits: string): boolean {
   }
   return digits.length > 0 && sum % 10 === 0
 }
+
+/** The digit that makes `body` + digit pass the Luhn check. */
+export function luhnCheckDigit(body: string): number {
+  for (let d = 0; d < 9; d++) if (luhn(body + d)) return d
+  return 9
+}

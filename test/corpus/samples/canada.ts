@@ -1,20 +1,7 @@
 // Corpus samples for the Canadian personal identifiers.
+import { luhnCheckDigit } from '../../../src/detect/validators/luhn.js'
 import type { IdentifierSamples } from '../types.js'
 import type { Rng } from '../rng.js'
-
-function luhnCheckDigit(body: string): number {
-  for (let c = 0; c < 10; c++) {
-    const digits = body + c
-    let sum = 0
-    for (let i = 0; i < digits.length; i++) {
-      let d = Number(digits[digits.length - 1 - i])
-      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2
-      sum += d
-    }
-    if (sum % 10 === 0) return c
-  }
-  return 0
-}
 
 function sinDigits(rng: Rng): string {
   const body = `${rng.pick(['1', '2', '3', '4', '5', '6', '7', '9'])}${rng.digits(7)}`

@@ -10,7 +10,7 @@ import {
   romaniaCnpCheckDigit,
   sloveniaEmsoCheckDigit,
 } from '../../../src/detect/validators/drivers-license-personal-codes.js'
-import { luhn } from '../../../src/detect/validators/luhn.js'
+import { luhnCheckDigit } from '../../../src/detect/validators/luhn.js'
 import { notAllSameDigit } from '../../../src/detect/validators/not-all-same-digit.js'
 import { notDigitSequence } from '../../../src/detect/validators/not-digit-sequence.js'
 import type { IdentifierSamples, Positive } from '../types.js'
@@ -92,9 +92,7 @@ function personnummer(rng: Rng, form = rng.int(0, 2)): string {
   const { dd, mm } = date(rng)
   const yy = pad2(rng.int(32, 99))
   const nine = `${yy}${mm}${dd}${rng.digits(3)}`
-  let c = 0
-  while (!luhn(nine + c)) c++
-  const ten = nine + c
+  const ten = nine + luhnCheckDigit(nine)
   if (form === 0) return `${ten.slice(0, 6)}-${ten.slice(6)}`
   if (form === 1) return ten
   return `19${ten}`

@@ -1,4 +1,5 @@
 // Corpus samples for the United States personal identifiers.
+import { luhnCheckDigit } from '../../../src/detect/validators/luhn.js'
 import type { IdentifierSamples } from '../types.js'
 import type { Rng } from '../rng.js'
 
@@ -6,20 +7,6 @@ function ssn(rng: Rng, sep: string): string {
   let area = rng.int(1, 899)
   if (area === 666) area = 665
   return `${String(area).padStart(3, '0')}${sep}${String(rng.int(1, 99)).padStart(2, '0')}${sep}${String(rng.int(1, 9999)).padStart(4, '0')}`
-}
-
-function luhnCheckDigit(body: string): number {
-  for (let c = 0; c < 10; c++) {
-    const digits = body + c
-    let sum = 0
-    for (let i = 0; i < digits.length; i++) {
-      let d = Number(digits[digits.length - 1 - i])
-      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2
-      sum += d
-    }
-    if (sum % 10 === 0) return c
-  }
-  return 0
 }
 
 function itin(rng: Rng, sep: string): string {
