@@ -9,7 +9,7 @@ import type { CustomIdentifier } from './custom.js'
 import type { Identifier } from './identifier.js'
 import { cueRegExp, identifierFamily } from './country-cues.js'
 import { fieldAt } from './fields.js'
-import { keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
+import { isKeywordNear, keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
 import { createPrefilter, type PrefilterTerm } from './prefilter.js'
 import type { Detection, TextBlock } from './types.js'
 
@@ -326,7 +326,7 @@ export function compileDetector(config: DetectorConfig, options: { native?: bool
           const ks = kws[h]!
           const ke = kws[h + 1]!
           if (f >= 0 && fieldAt(fields!, ks) !== f) continue
-          if (ke <= s ? s - ke <= idf.distance : ks >= e ? ks - e <= idf.distance : true) return true
+          if (isKeywordNear(ks, ke, s, e, idf.distance)) return true
         }
         return false
       }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { isWholeWord, keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
+import { isKeywordNear, isWholeWord, keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
 
 describe('keywords', () => {
   it('expands a keyword with a space to its no-space, underscore and hyphen forms', () => {
@@ -26,5 +26,15 @@ describe('keywords', () => {
     assert.equal(isWholeWord('customerSSN', 8, 11), true)
     assert.equal(isWholeWord('lessn', 2, 5), false)
     assert.equal(isWholeWord('ssn:', 0, 3), true)
+  })
+})
+
+describe('isKeywordNear', () => {
+  it('allows up to the distance on either side, and overlap', () => {
+    assert.equal(isKeywordNear(0, 3, 33, 40, 30), true) // 30 characters between
+    assert.equal(isKeywordNear(0, 3, 34, 40, 30), false)
+    assert.equal(isKeywordNear(70, 73, 33, 40, 30), true)
+    assert.equal(isKeywordNear(71, 73, 33, 40, 30), false)
+    assert.equal(isKeywordNear(35, 38, 33, 40, 30), true)
   })
 })

@@ -39,6 +39,16 @@ export function isWholeWord(text: string, start: number, end: number): boolean {
   return true
 }
 
+/**
+ * Macie's proximity rule for managed identifiers: a keyword [ks, ke) is near a match [s, e) when
+ * at most `distance` characters lie between them, on either side (or when they overlap).
+ */
+export function isKeywordNear(ks: number, ke: number, s: number, e: number, distance: number): boolean {
+  if (ke <= s) return s - ke <= distance
+  if (ks >= e) return ks - e <= distance
+  return true
+}
+
 /** Escapes a literal for use inside a RegExp. */
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')

@@ -3,7 +3,7 @@
 // and is the baseline the benchmark compares against. Not used for scanning.
 import { fieldAt } from './fields.js'
 import type { Identifier } from './identifier.js'
-import { escapeRegExp, isWholeWord, keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
+import { escapeRegExp, isKeywordNear, isWholeWord, keywordForms, labelHasKeyword, normalizeLabel } from './keywords.js'
 import type { Detection, TextBlock } from './types.js'
 
 interface Span {
@@ -35,13 +35,6 @@ function findAll(re: RegExp, text: string, from: number, to: number): Span[] {
     out.push({ start: from + m.index, end: from + m.index + m[0].length })
   }
   return out
-}
-
-/** True when a keyword span is within `distance` characters of the match (either side). */
-export function isNear(kw: Span, m: Span, distance: number): boolean {
-  if (kw.end <= m.start) return m.start - kw.end <= distance
-  if (kw.start >= m.end) return kw.start - m.end <= distance
-  return true
 }
 
 /** Compiles identifiers into the naive detector. */
@@ -79,7 +72,7 @@ export function compileNaiveDetector(identifiers: readonly Identifier[]): NaiveD
           if (!idf.validate.every((v) => v(value)) || idf.reject.some((r) => r(value))) return
           if (keyed && idf.keywordRule !== 'none') {
             const labelled = blockLabelled || (f >= 0 && hasKeyword(fields!.labels(f)))
-            const near = labelled || kws.some((k) => (f < 0 || fieldOf(k.start) === f) && isNear(k, m, idf.distance))
+            const near = labelled || kws.some((k) => (f < 0 || fieldOf(k.start) === f) && isKeywordNear(k.start, k.end, m.start, m.end, idf.distance))
             if (idf.keywordRule === 'required' ? !near : near) return
           }
           seen.add(m.start)

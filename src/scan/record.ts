@@ -2,9 +2,8 @@
 // object, with its status, size classified, MIME type and every detection located (up to 1,000).
 import { randomUUID } from 'node:crypto'
 import type { CustomIdentifier } from '../detect/custom.js'
-import type { Category, Identifier } from '../detect/identifier.js'
+import type { Category, Identifier, Severity } from '../detect/identifier.js'
 import { customSeverity, findingType, managedSeverity, maxSeverity, type SeverityScore } from '../detect/severity.js'
-import type { Severity } from '../detect/identifier.js'
 import type { Occurrences, Tally } from './tally.js'
 
 /** Macie's result status codes. */
