@@ -3,13 +3,13 @@ import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, it } from 'node:test'
 import { extractCsv, isHeaderRow } from './csv.js'
-import { ExtractError, type Location, type ObjectInfo, type TextSegment } from './types.js'
+import { DEFAULT_LIMITS, ExtractError, type Location, type ObjectInfo, type TextSegment } from './types.js'
 
 const fixture = (name: string): string => new URL(`../../test/fixtures/csv/${name}`, import.meta.url).pathname
 
 function info(name: string, blockChars = 1 << 20): ObjectInfo {
   const dot = name.lastIndexOf('.')
-  return { key: name, size: 0, extension: dot < 0 ? '' : name.slice(dot + 1), limits: { maxJsonDepth: 256, blockChars } }
+  return { key: name, size: 0, extension: dot < 0 ? '' : name.slice(dot + 1), limits: { ...DEFAULT_LIMITS, blockChars } }
 }
 
 async function collect(body: Readable, objectInfo: ObjectInfo): Promise<TextSegment[]> {

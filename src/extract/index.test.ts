@@ -2,18 +2,18 @@ import assert from 'node:assert/strict'
 import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, it } from 'node:test'
-import { chooseExtractor, ExtractError, extractCsv, extractJson, extractObject, extractText, type ObjectInfo, type TextSegment } from './index.js'
+import { chooseExtractor, DEFAULT_LIMITS, ExtractError, extractCsv, extractJson, extractObject, extractText, isEmbedded, type ExtractedItem, type ObjectInfo, type TextSegment } from './index.js'
 
 const fixture = (path: string): string => new URL(`../../test/fixtures/${path}`, import.meta.url).pathname
 
 function info(key: string): ObjectInfo {
   const dot = key.lastIndexOf('.')
-  return { key, size: 0, extension: dot < 0 ? '' : key.slice(dot + 1).toLowerCase(), limits: { maxJsonDepth: 256, blockChars: 1 << 20 } }
+  return { key, size: 0, extension: dot < 0 ? '' : key.slice(dot + 1).toLowerCase(), limits: DEFAULT_LIMITS }
 }
 
-async function collect(segments: AsyncIterable<TextSegment>): Promise<TextSegment[]> {
+async function collect(items: AsyncIterable<ExtractedItem>): Promise<TextSegment[]> {
   const out: TextSegment[] = []
-  for await (const s of segments) out.push(s)
+  for await (const s of items) if (!isEmbedded(s)) out.push(s)
   return out
 }
 
@@ -27,7 +27,7 @@ describe('chooseExtractor', () => {
 
 describe('extractObject', () => {
   it('reports the MIME type before any segment and reads from the first byte', async () => {
-    const { mimeType, segments } = await extractObject(createReadStream(fixture('csv/header-with-ssn-column.csv'), { highWaterMark: 3 }), info('people.csv'))
+    const { mimeType, items: segments } = await extractObject(createReadStream(fixture('csv/header-with-ssn-column.csv'), { highWaterMark: 3 }), info('people.csv'))
     assert.equal(mimeType, 'text/csv')
     const all = await collect(segments)
     assert.equal(all[0]!.text, 'name,ssn,city')
@@ -36,7 +36,7 @@ describe('extractObject', () => {
 
   it('reads JSON Lines recognised by content', async () => {
     const body = Readable.from([Buffer.from('{"ssn": "536-22-8741"}\n{"ssn": "219-09-9999"}\n')])
-    const { mimeType, segments } = await extractObject(body, info('export'))
+    const { mimeType, items: segments } = await extractObject(body, info('export'))
     assert.equal(mimeType, 'application/x-ndjson')
     const [s] = await collect(segments)
     assert.deepEqual(s!.fields!.location(1), { kind: 'record', recordIndex: 1, jsonPath: '$.ssn' })
@@ -45,7 +45,7 @@ describe('extractObject', () => {
   it('reads a large text object whole, across the peeked head', async () => {
     const source = 'line of text\n'.repeat(10_000)
     const chunks = Array.from({ length: 100 }, (_, i) => Buffer.from(source.slice(i * 1300, (i + 1) * 1300)))
-    const { mimeType, segments } = await extractObject(Readable.from(chunks), info('notes.txt'))
+    const { mimeType, items: segments } = await extractObject(Readable.from(chunks), info('notes.txt'))
     assert.equal(mimeType, 'text/plain')
     assert.equal((await collect(segments)).map((s) => s.text.slice(s.ownStart, s.ownEnd)).join(''), source)
   })

@@ -1,26 +1,29 @@
 // Picks the extractor for an object: by content first (binary signatures, NUL bytes), then by
-// extension. `extractObject` peeks at the head of the stream, chooses, and reads on.
+// extension. `extractObject` peeks at the head of the stream, chooses, and reads on. Archives
+// and e-mails yield their members and attachments as EmbeddedFiles, each read the same way.
 import { Readable } from 'node:stream'
 import { extractCsv } from './csv.js'
 import { extractJson, extractJsonLines } from './json.js'
-import { SNIFF_BYTES, sniffFormat, type TextFormat } from './sniff.js'
+import { SNIFF_BYTES, sniffFormat, type Format } from './sniff.js'
 import { extractText } from './text.js'
-import type { Extractor, ObjectInfo, TextSegment } from './types.js'
+import { ExtractError, type ExtractedItem, type Extractor, type ObjectInfo } from './types.js'
 
-export { ExtractError } from './types.js'
-export type { ExtractFailure, ExtractLimits, Extractor, LocatedFields, Location, ObjectInfo, TextSegment } from './types.js'
+export { DEFAULT_LIMITS, ExtractError, isEmbedded } from './types.js'
+export type { EmbeddedFile, ExtractedItem, ExtractFailure, ExtractLimits, Extractor, LocatedFields, Location, ObjectInfo, TextSegment } from './types.js'
 export { extractCsv } from './csv.js'
 export { extractJson, extractJsonLines } from './json.js'
 export { extractText } from './text.js'
-export { sniffFormat, type TextFormat } from './sniff.js'
+export { sniffFormat, type Format } from './sniff.js'
+export { readAll, spool, type RandomAccess } from './spool.js'
 
-/** An extractor and the MIME type of what it reads. */
+/** An extractor, the format it reads and its MIME type. */
 export interface ChosenExtractor {
   readonly extractor: Extractor
+  readonly format: Format
   readonly mimeType: string
 }
 
-const EXTRACTORS: Record<TextFormat, Extractor> = {
+const EXTRACTORS: Partial<Record<Format, Extractor>> = {
   text: extractText,
   csv: extractCsv,
   json: extractJson,
@@ -35,13 +38,16 @@ const EXTRACTORS: Record<TextFormat, Extractor> = {
  */
 export function chooseExtractor(head: Uint8Array, info: ObjectInfo): ChosenExtractor {
   const { format, mimeType } = sniffFormat(head, info.extension)
-  return { extractor: EXTRACTORS[format], mimeType }
+  const extractor = EXTRACTORS[format]
+  if (!extractor) throw new ExtractError('UNSUPPORTED_FILE_TYPE_EXCEPTION', `${format} content is not supported`)
+  return { extractor, format, mimeType }
 }
 
-/** An object being read: its MIME type, known before any text, and its segments (read once). */
+/** An object being read: its format and MIME type, known before any text, and its items (read once). */
 export interface ExtractedObject {
+  readonly format: Format
   readonly mimeType: string
-  readonly segments: AsyncIterable<TextSegment>
+  readonly items: AsyncIterable<ExtractedItem>
 }
 
 function toBuffer(chunk: unknown): Buffer {
@@ -52,11 +58,11 @@ function toBuffer(chunk: unknown): Buffer {
 
 /**
  * Reads an object: peeks at its first bytes, chooses an extractor and returns the MIME type with
- * the segments still to be read. Rejects with ExtractError UNSUPPORTED_FILE_TYPE_EXCEPTION (the
- * body is then destroyed); iterating `segments` may throw other ExtractErrors.
+ * the items still to be read. Rejects with ExtractError UNSUPPORTED_FILE_TYPE_EXCEPTION (the
+ * body is then destroyed); iterating `items` may throw other ExtractErrors.
  * @example
- * const { mimeType, segments } = await extractObject(fs.createReadStream(path), info)
- * for await (const segment of segments) detector.detect(segment)
+ * const { mimeType, items } = await extractObject(fs.createReadStream(path), info)
+ * for await (const item of items) if (!isEmbedded(item)) detector.detect(item)
  */
 export async function extractObject(body: Readable, info: ObjectInfo): Promise<ExtractedObject> {
   const it = body[Symbol.asyncIterator]() as AsyncIterator<unknown>
@@ -74,7 +80,7 @@ export async function extractObject(body: Readable, info: ObjectInfo): Promise<E
       head.push(b)
       headBytes += b.length
     }
-    const { extractor, mimeType } = chooseExtractor(head.length === 1 ? head[0]! : Buffer.concat(head, headBytes), info)
+    const { extractor, format, mimeType } = chooseExtractor(head.length === 1 ? head[0]! : Buffer.concat(head, headBytes), info)
     async function* replay(): AsyncGenerator<Buffer, void, undefined> {
       try {
         yield* head
@@ -87,7 +93,7 @@ export async function extractObject(body: Readable, info: ObjectInfo): Promise<E
         await it.return?.()
       }
     }
-    return { mimeType, segments: extractor(Readable.from(replay(), { objectMode: false }), info) }
+    return { format, mimeType, items: extractor(Readable.from(replay(), { objectMode: false }), info) }
   } catch (err) {
     await it.return?.()
     throw err

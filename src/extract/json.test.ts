@@ -3,12 +3,12 @@ import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, it } from 'node:test'
 import { extractJson } from './json.js'
-import { ExtractError, type Location, type ObjectInfo, type TextSegment } from './types.js'
+import { DEFAULT_LIMITS, ExtractError, type Location, type ObjectInfo, type TextSegment } from './types.js'
 
 const fixture = (name: string): string => new URL(`../../test/fixtures/json/${name}`, import.meta.url).pathname
 
 function info(name: string, blockChars = 1 << 20, maxJsonDepth = 256): ObjectInfo {
-  return { key: name, size: 0, extension: name.slice(name.lastIndexOf('.') + 1), limits: { maxJsonDepth, blockChars } }
+  return { key: name, size: 0, extension: name.slice(name.lastIndexOf('.') + 1), limits: { ...DEFAULT_LIMITS, maxJsonDepth, blockChars } }
 }
 
 async function collect(body: Readable, objectInfo: ObjectInfo): Promise<TextSegment[]> {

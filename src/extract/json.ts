@@ -8,26 +8,13 @@
 // malformed files (lineRanges).
 import type { Readable } from 'node:stream'
 import { decodeText } from './decode.js'
+import { joinPathFromLeaf, renderPathElement } from './json-path.js'
 import { JSON_EMPTY, JSON_MALFORMED, JSON_TOO_DEEP, type JsonLeaves, JsonTokenizer, LEAF_INTS } from './json-tokenizer.js'
 import { segmentText } from './text.js'
 import { ExtractError, type LocatedFields, type ObjectInfo, type TextSegment } from './types.js'
 
 /** A .json object (or one JSON Lines line) larger than this is not read. */
 export const MAX_JSON_BYTES = 256 * 1024 * 1024
-/** Macie's limits on JSONPath in locations. */
-const MAX_NAME_CHARS = 240
-const MAX_PATH_CHARS = 250
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
-
-type Key = string | number
-
-function renderElement(key: Key): string {
-  if (typeof key === 'number') return `[${key}]`
-  const name = key.length > MAX_NAME_CHARS ? '...' + key.slice(key.length - (MAX_NAME_CHARS - 3)) : key
-  if (IDENTIFIER.test(name)) return '.' + name
-  return `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`
-}
-
 /**
  * The JSONPath of leaf i, as Macie writes it: `$.access.key[2]`, `$['odd name']`; names over 240
  * characters keep their end behind `...`; a path over 250 characters keeps its last elements
@@ -36,24 +23,9 @@ function renderElement(key: Key): string {
 function jsonPath(leaves: JsonLeaves, i: number): string {
   const elements: string[] = []
   const key = leaves.leafKey(i)
-  if (key !== undefined) elements.push(renderElement(key))
-  for (let n = leaves.node(i); n >= 0 && leaves.parent(n) >= 0; n = leaves.parent(n)) elements.push(renderElement(leaves.nodeKey(n)))
-  let length = 1
-  for (const e of elements) length += e.length
-  if (length <= MAX_PATH_CHARS) return '$' + elements.reverse().join('')
-  // Keep the elements nearest the leaf that fit behind '$..' (always the leaf's own); the first
-  // kept element loses its dot: `$..name`.
-  let kept = 1
-  let sum = elements[0]!.length
-  while (kept < elements.length) {
-    const e = elements[kept]!
-    if (3 + sum + e.length - (e.startsWith('.') ? 1 : 0) > MAX_PATH_CHARS) break
-    sum += e.length
-    kept++
-  }
-  const tail = elements.slice(0, kept).reverse()
-  if (tail[0]!.startsWith('.')) tail[0] = tail[0]!.slice(1)
-  return '$..' + tail.join('')
+  if (key !== undefined) elements.push(renderPathElement(key))
+  for (let n = leaves.node(i); n >= 0 && leaves.parent(n) >= 0; n = leaves.parent(n)) elements.push(renderPathElement(leaves.nodeKey(n)))
+  return joinPathFromLeaf(elements)
 }
 
 /** Fields over leaves leaf(0..count-1) of `leaves`, at the given offsets. */

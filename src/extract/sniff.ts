@@ -1,15 +1,19 @@
 // Tells an object's format from its first bytes, then its extension. Content wins: a PDF named
-// .txt is a PDF. Formats without an extractor yet are UNSUPPORTED_FILE_TYPE_EXCEPTION.
+// .txt is a PDF, a DOCX named .zip is a DOCX. Images, audio, video and executables are
+// UNSUPPORTED_FILE_TYPE_EXCEPTION, as they are for Macie.
 import { TextDecoder } from 'node:util'
 import { detectEncoding } from './decode.js'
 import { ExtractError } from './types.js'
 
 /** The formats the extractors read. */
-export type TextFormat = 'text' | 'csv' | 'json' | 'jsonl'
+export type Format =
+  | 'text' | 'csv' | 'json' | 'jsonl' | 'html' | 'xml' | 'eml'
+  | 'pdf' | 'docx' | 'xlsx' | 'parquet' | 'avro'
+  | 'zip' | 'gzip' | 'tar'
 
 /** What sniffing decided: the format and the MIME type reported for it. */
 export interface SniffedFormat {
-  readonly format: TextFormat
+  readonly format: Format
   readonly mimeType: string
 }
 
@@ -57,7 +61,7 @@ const SIGNATURES: ReadonlyArray<readonly [name: string, offset: number, bytes: r
 const TEXT_EXTENSIONS = new Set([
   'txt', 'text', 'log', 'md', 'markdown', 'rst', 'htm', 'html', 'xhtml', 'xml', 'yaml', 'yml', 'ini', 'cfg', 'conf',
   'properties', 'env', 'toml', 'sql', 'sh', 'bash', 'py', 'js', 'mjs', 'cjs', 'ts', 'java', 'c', 'h', 'cpp', 'cs', 'go',
-  'rb', 'php', 'pl', 'r', 'tex', 'eml', 'ics', 'vcf', 'srt', 'pem', 'key', 'crt',
+  'rb', 'php', 'pl', 'r', 'tex', 'ics', 'vcf', 'srt', 'pem', 'key', 'crt',
 ])
 
 const MIME = {
@@ -66,7 +70,30 @@ const MIME = {
   tsv: 'text/tab-separated-values',
   json: 'application/json',
   jsonl: 'application/x-ndjson',
+  html: 'text/html',
+  xml: 'application/xml',
+  eml: 'message/rfc822',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  parquet: 'application/vnd.apache.parquet',
+  avro: 'application/avro',
+  zip: 'application/zip',
+  gzip: 'application/gzip',
+  tar: 'application/x-tar',
 } as const
+
+/** Signatures of formats trawl reads; every other signature is unsupported. */
+const READABLE: Partial<Record<string, Format>> = { pdf: 'pdf', zip: 'zip', gzip: 'gzip', tar: 'tar', parquet: 'parquet', avro: 'avro' }
+
+/** Extensions that name a format outright once the content is not binary. */
+const BY_EXTENSION: Partial<Record<string, Format>> = {
+  csv: 'csv', tsv: 'csv', tab: 'csv', json: 'json', jsonl: 'jsonl', ndjson: 'jsonl',
+  htm: 'html', html: 'html', xhtml: 'html', xml: 'xml', eml: 'eml',
+}
+
+/** Header fields an RFC 5322 message starts with. */
+const MAIL_HEADER = /^(?:return-path|received|from|to|subject|date|message-id|mime-version|delivered-to|x-[a-z-]+|reply-to|dkim-signature|arc-seal|authentication-results):[ \t]/i
 
 function binaryType(head: Uint8Array): string | undefined {
   for (const [name, offset, bytes] of SIGNATURES) {
@@ -95,23 +122,73 @@ function looksLikeJsonLines(text: string): boolean {
  */
 export function sniffFormat(head: Uint8Array, extension: string): SniffedFormat {
   const binary = binaryType(head)
-  if (binary) throw new ExtractError('UNSUPPORTED_FILE_TYPE_EXCEPTION', `${binary} content is not supported`)
+  if (binary) {
+    let format = READABLE[binary]
+    if (!format) throw new ExtractError('UNSUPPORTED_FILE_TYPE_EXCEPTION', `${binary} content is not supported`)
+    if (format === 'zip') format = ooxmlKind(head, extension) ?? 'zip'
+    return { format, mimeType: MIME[format] }
+  }
+  if (extension === 'tar' && looksLikeOldTar(head)) return { format: 'tar', mimeType: MIME.tar }
   const sample = head.subarray(0, SNIFF_BYTES)
   const { encoding, bomBytes } = detectEncoding(sample)
   const isUtf16 = encoding === 'utf-16le' || encoding === 'utf-16be'
   if (!isUtf16 && sample.indexOf(0) !== -1) {
     throw new ExtractError('UNSUPPORTED_FILE_TYPE_EXCEPTION', 'binary content (NUL bytes) is not supported')
   }
-  if (extension === 'csv') return { format: 'csv', mimeType: MIME.csv }
   if (extension === 'tsv' || extension === 'tab') return { format: 'csv', mimeType: MIME.tsv }
-  if (extension === 'json') return { format: 'json', mimeType: MIME.json }
-  if (extension === 'jsonl' || extension === 'ndjson') return { format: 'jsonl', mimeType: MIME.jsonl }
+  const named = BY_EXTENSION[extension]
+  if (named) return { format: named, mimeType: MIME[named] }
   if (!TEXT_EXTENSIONS.has(extension)) {
     const body = sample.subarray(bomBytes)
     const text = (isUtf16 ? new TextDecoder(encoding).decode(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1')).trimStart()
     if (text.startsWith('{') || text.startsWith('[')) {
       return looksLikeJsonLines(text) ? { format: 'jsonl', mimeType: MIME.jsonl } : { format: 'json', mimeType: MIME.json }
     }
+    const markup = markupKind(text)
+    if (markup) return { format: markup, mimeType: MIME[markup] }
+    if (MAIL_HEADER.test(text) && /\r?\n\r?\n/.test(text) && isHeaderBlock(text)) return { format: 'eml', mimeType: MIME.eml }
   }
   return { format: 'text', mimeType: MIME.text }
+}
+
+/** A ZIP that is an Office Open XML document: its part names show in the first local headers. */
+function ooxmlKind(head: Uint8Array, extension: string): Format | undefined {
+  const names = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1')
+  if (names.includes('word/')) return 'docx'
+  if (names.includes('xl/')) return 'xlsx'
+  if (names.includes('[Content_Types].xml') || names.includes('_rels/')) {
+    if (extension === 'docx' || extension === 'docm' || extension === 'dotx') return 'docx'
+    if (extension === 'xlsx' || extension === 'xlsm' || extension === 'xltx') return 'xlsx'
+  }
+  return undefined
+}
+
+/** A pre-POSIX tar header: a NUL-padded name, octal mode/size fields and a valid checksum. */
+function looksLikeOldTar(head: Uint8Array): boolean {
+  if (head.length < 512) return false
+  let sum = 0
+  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : head[i]!
+  const stored = parseInt(Buffer.from(head.subarray(148, 156)).toString('latin1').replace(/[\0 ]+$/, ''), 8)
+  return stored === sum
+}
+
+/** HTML or XML from the first tag of the content. */
+function markupKind(text: string): Format | undefined {
+  const start = text.slice(0, 512).toLowerCase()
+  if (start.startsWith('<!doctype html') || start.startsWith('<html') || /^<\?xml[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html)/.test(start)) return 'html'
+  if (start.startsWith('<?xml')) return 'xml'
+  return undefined
+}
+
+/** Every line up to the first blank one is a header field or its folded continuation. */
+function isHeaderBlock(text: string): boolean {
+  const lines = text.split(/\r?\n/)
+  let fields = 0
+  for (const line of lines) {
+    if (line === '') return fields >= 2
+    if (/^[ \t]/.test(line)) continue
+    if (!/^[!-9;-~]+:/.test(line)) return false
+    fields++
+  }
+  return false
 }

@@ -3,12 +3,12 @@ import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, it } from 'node:test'
 import { extractText } from './text.js'
-import type { ObjectInfo, TextSegment } from './types.js'
+import { DEFAULT_LIMITS, type ObjectInfo, type TextSegment } from './types.js'
 
 const fixture = (name: string): string => new URL(`../../test/fixtures/text/${name}`, import.meta.url).pathname
 
 function info(blockChars = 1 << 20): ObjectInfo {
-  return { key: 'notes.txt', size: 0, extension: 'txt', limits: { maxJsonDepth: 256, blockChars } }
+  return { key: 'notes.txt', size: 0, extension: 'txt', limits: { ...DEFAULT_LIMITS, blockChars } }
 }
 
 async function collect(body: Readable, blockChars?: number): Promise<TextSegment[]> {

@@ -3,12 +3,11 @@
 import type { Readable } from 'node:stream'
 import type { Detector } from '../detect/engine.js'
 import { extractObject } from '../extract/index.js'
-import { ExtractError, type ExtractLimits } from '../extract/types.js'
+import { DEFAULT_LIMITS, ExtractError, type ExtractLimits } from '../extract/types.js'
 import { extensionOf, type ObjectOutcome, type ObjectRef } from './record.js'
 import { Tally } from './tally.js'
 
-/** Limits Macie applies, used by default. */
-export const DEFAULT_LIMITS: ExtractLimits = { maxJsonDepth: 256, blockChars: 1 << 20 }
+export { DEFAULT_LIMITS }
 
 /** How to scan one object. */
 export interface ScanObjectOptions {

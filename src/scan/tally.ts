@@ -59,7 +59,7 @@ export class Tally {
   /** Adds the detections found in one segment. */
   add(segment: TextSegment, detections: readonly Detection[]): void {
     if (detections.length === 0) return
-    const lines = segment.fields ? undefined : new LineCursor(segment)
+    const lines = segment.fields || segment.locate ? undefined : new LineCursor(segment)
     for (const d of detections) {
       let e = this.entries.get(d.id)
       if (!e) this.entries.set(d.id, (e = { id: d.id, isCustom: d.isCustom, count: 0, occurrences: {}, located: 0 }))
@@ -67,6 +67,11 @@ export class Tally {
       if (e.located >= this.cap) continue
       e.located++
       if (d.field >= 0 && segment.fields) addLocation(e.occurrences, segment.fields.location(d.field))
+      else if (segment.locate) {
+        const loc = segment.locate(d.start)
+        if (loc.kind !== 'line') addLocation(e.occurrences, loc)
+        else (e.occurrences.lineRanges ??= []).push({ start: loc.line, end: loc.line + countNewlines(segment.text, d.start, d.end - 1), startColumn: loc.column })
+      }
       else if (lines) {
         const [line, column] = lines.at(d.start)
         const endLine = line + countNewlines(segment.text, d.start, d.end - 1)
