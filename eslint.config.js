@@ -3,7 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test/fixtures/', '.bench/'] },
+  { ignores: ['dist/', 'node_modules/', 'test/fixtures/*', '!test/fixtures/build/', '.bench/', 'build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

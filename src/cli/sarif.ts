@@ -1,6 +1,6 @@
 // SARIF 2.1.0 output so code-scanning tools can take trawl's results: one rule per identifier,
 // one result per located occurrence (cells and records also carry a logical location).
-import type { ResultRecord } from '../scan/record.js'
+import { displayPath, type ResultRecord } from '../scan/record.js'
 import type { Occurrences } from '../scan/tally.js'
 import { VERSION } from './version.js'
 
@@ -30,17 +30,24 @@ function locations(key: string, o: Occurrences): unknown[] {
   return out.length ? out : [{ physicalLocation: { artifactLocation: artifact } }]
 }
 
+function isArchive(mimeType: string | null): boolean {
+  return mimeType === 'application/zip' || mimeType === 'application/x-tar' || mimeType === 'application/gzip'
+}
+
 /** Converts discovery result records to a SARIF 2.1.0 log. */
 export function toSarif(records: readonly ResultRecord[]): object {
   const rules = new Map<string, object>()
   const results: SarifResult[] = []
   for (const rec of records) {
     const r = rec.classificationDetails.result
-    const key = rec.resourcesAffected.s3Object.key
+    const o = rec.resourcesAffected.s3Object
+    const key = o.embeddedFileDetails ? `${o.key}!/${o.embeddedFileDetails.filePath}` : o.key
     const level = LEVEL[rec.severity?.description ?? 'Low']
     const add = (ruleId: string, category: string, count: number, occ: Occurrences): void => {
+      // An archive's own record sums its members' detections, which their records locate.
+      if (!occ.lineRanges && !occ.cells && !occ.records && !occ.pages && r.status.code !== 'SKIPPED' && isArchive(r.mimeType)) return
       if (!rules.has(ruleId)) rules.set(ruleId, { id: ruleId, name: ruleId, shortDescription: { text: `${ruleId} (${category})` }, properties: { category } })
-      results.push({ ruleId, level, message: { text: `${count} occurrence${count === 1 ? '' : 's'} of ${ruleId} in ${rec.resourcesAffected.s3Object.path}` }, locations: locations(key, occ) })
+      results.push({ ruleId, level, message: { text: `${count} occurrence${count === 1 ? '' : 's'} of ${ruleId} in ${displayPath(rec)}` }, locations: locations(key, occ) })
     }
     for (const g of r.sensitiveData) for (const d of g.detections) add(d.type, g.category, d.count, d.occurrences)
     for (const d of r.customDataIdentifiers.detections) add(`CUSTOM:${d.name}`, 'CUSTOM_IDENTIFIER', d.count, d.occurrences)

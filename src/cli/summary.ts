@@ -7,6 +7,8 @@ const MIB = 1024 * 1024
 /** Accumulates records into the end-of-scan summary. */
 export class Summary {
   objects = 0
+  /** Archive members and attachments, each with a record of its own. */
+  embedded = 0
   bytes = 0
   objectsWithFindings = 0
   readonly byStatus = new Map<string, number>()
@@ -17,6 +19,11 @@ export class Summary {
   /** Counts one record. */
   add(record: ResultRecord): void {
     const r = record.classificationDetails.result
+    // An object's record already counts what its members hold.
+    if (record.resourcesAffected.s3Object.embeddedFileDetails) {
+      this.embedded++
+      return
+    }
     this.objects++
     this.bytes += r.sizeClassified
     const status = r.status.reason ? `${r.status.code} (${r.status.reason})` : r.status.code
@@ -38,7 +45,7 @@ export class Summary {
   render(): string {
     const s = this.seconds
     const lines = [
-      `scanned ${this.objects} object${this.objects === 1 ? '' : 's'}, ${(this.bytes / MIB).toFixed(2)} MiB in ${s.toFixed(2)} s (${(this.bytes / MIB / Math.max(s, 1e-6)).toFixed(1)} MiB/s)`,
+      `scanned ${this.objects} object${this.objects === 1 ? '' : 's'}${this.embedded ? ` (and ${this.embedded} archive member${this.embedded === 1 ? '' : 's'} or attachment${this.embedded === 1 ? '' : 's'})` : ''}, ${(this.bytes / MIB).toFixed(2)} MiB in ${s.toFixed(2)} s (${(this.bytes / MIB / Math.max(s, 1e-6)).toFixed(1)} MiB/s)`,
       `status: ${[...this.byStatus].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`,
       `sensitive data in ${this.objectsWithFindings} object${this.objectsWithFindings === 1 ? '' : 's'}${
         this.bySeverity.size ? ` (severity: ${['High', 'Medium', 'Low'].filter((k) => this.bySeverity.has(k)).map((k) => `${this.bySeverity.get(k)} ${k}`).join(', ')})` : ''

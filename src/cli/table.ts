@@ -1,6 +1,6 @@
 // The `--format table` view: one line per occurrence group, readable in a terminal.
 import type { Occurrences } from '../scan/tally.js'
-import type { ResultRecord } from '../scan/record.js'
+import { displayPath, type ResultRecord } from '../scan/record.js'
 
 function firstLocation(o: Occurrences): string {
   const l = o.lineRanges?.[0]
@@ -19,7 +19,7 @@ export function renderTable(records: readonly ResultRecord[]): string {
   const rows: string[][] = [['OBJECT', 'STATUS', 'SEVERITY', 'TYPE', 'COUNT', 'FIRST AT']]
   for (const rec of records) {
     const r = rec.classificationDetails.result
-    const path = rec.resourcesAffected.s3Object.path
+    const path = displayPath(rec)
     const status = r.status.reason ? `${r.status.code}:${r.status.reason}` : r.status.code
     const dets = [
       ...r.sensitiveData.flatMap((g) => g.detections.map((d) => [d.type, d.count, d.occurrences] as const)),

@@ -51,8 +51,8 @@ describe('extractObject', () => {
   })
 
   it('rejects unsupported content and destroys the body', async () => {
-    const body = Readable.from([Buffer.from('%PDF-1.7\n'), Buffer.from('more')])
-    await assert.rejects(extractObject(body, info('report.pdf')), (err: unknown) => err instanceof ExtractError && err.reason === 'UNSUPPORTED_FILE_TYPE_EXCEPTION')
+    const body = Readable.from([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('more')])
+    await assert.rejects(extractObject(body, info('logo.png')), (err: unknown) => err instanceof ExtractError && err.reason === 'UNSUPPORTED_FILE_TYPE_EXCEPTION')
     assert.equal(body.destroyed, true)
   })
 })

@@ -3,7 +3,9 @@
 // and e-mails yield their members and attachments as EmbeddedFiles, each read the same way.
 import { Readable } from 'node:stream'
 import { extractCsv } from './csv.js'
+import { extractDocx } from './docx.js'
 import { extractJson, extractJsonLines } from './json.js'
+import { extractPdf } from './pdf.js'
 import { SNIFF_BYTES, sniffFormat, type Format } from './sniff.js'
 import { extractText } from './text.js'
 import { ExtractError, type ExtractedItem, type Extractor, type ObjectInfo } from './types.js'
@@ -28,6 +30,8 @@ const EXTRACTORS: Partial<Record<Format, Extractor>> = {
   csv: extractCsv,
   json: extractJson,
   jsonl: extractJsonLines,
+  pdf: extractPdf,
+  docx: extractDocx,
 }
 
 /**

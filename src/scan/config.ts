@@ -16,6 +16,8 @@ export interface ScanConfig {
   allowLists?: AllowListInput[]
   context: RecordContext
   limits?: ExtractLimits
+  /** Time one object may take (Macie: 10 hours); past it, TIME_CUT_OFF_REACHED. */
+  timeoutMs?: number
 }
 
 /** A detector with the lookups record building needs. */

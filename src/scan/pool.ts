@@ -1,10 +1,12 @@
 // Runs a scan over many objects on worker threads (or in this thread), one object per task,
-// a couple in flight per worker, records handed back as they complete.
+// a couple in flight per worker, records handed back as they complete. A worker that dies (an
+// object exhausted its memory limit) or hangs past the time limit is replaced: the object it
+// was reading gets a SKIPPED record, the objects queued behind it are sent again, none is lost.
 import { Worker } from 'node:worker_threads'
 import type { LocalObject } from '../sources/local.js'
-import { buildDetector, type ScanConfig } from './config.js'
+import { buildDetector, type BuiltDetector, type ScanConfig } from './config.js'
 import { scanLocalObject } from './local-scan.js'
-import type { ResultRecord } from './record.js'
+import { buildResultRecord, type ResultRecord } from './record.js'
 
 /** How a scan runs. */
 export interface RunOptions {
@@ -14,44 +16,65 @@ export interface RunOptions {
 }
 
 const IN_FLIGHT = 2
+/** Heap one worker may use; an object that needs more kills only its worker. */
+const WORKER_HEAP_MB = 384
+/** A worker silent this long past an object's time limit is stuck in synchronous code. */
+const HANG_GRACE_MS = 30_000
 
-type Reply = { ready: true } | { seq: number; record?: ResultRecord; error?: string }
+type Reply = { ready: true } | { seq: number; member?: ResultRecord; record?: ResultRecord; error?: string }
+
+interface Slot {
+  worker: Worker
+  /** Objects sent to this worker, in the order it reads them. */
+  queue: number[]
+  /** When the worker started its current object. */
+  since: number
+}
 
 /** Long-lived worker threads that each hold a compiled detector for one configuration. */
 export class ScanPool {
-  private readonly workers: Worker[]
-  private readonly ready: Promise<void>
+  private readonly slots: Slot[] = []
+  private ready: Promise<void>
+  private onReply: (slot: Slot, msg: Reply) => void = () => undefined
+  private onDeath: (slot: Slot, why: string) => void = () => undefined
+  private isClosing = false
+  private readonly built: BuiltDetector
 
   /** Starts `size` workers; the configuration is validated first (throws InvalidInputError). */
   constructor(
     private readonly config: ScanConfig,
     size: number,
   ) {
-    buildDetector(config)
+    this.built = buildDetector(config)
+    this.ready = Promise.all(Array.from({ length: Math.max(1, size) }, () => this.spawn().then((slot) => void this.slots.push(slot)))).then(() => undefined)
+  }
+
+  private spawn(): Promise<Slot> {
     const isSource = import.meta.url.endsWith('.ts')
     const url = new URL(`./worker${isSource ? '.ts' : '.js'}`, import.meta.url)
+    const options = { workerData: this.config, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }
     // Run from TypeScript sources (tests, benchmarks), a worker registers the TypeScript loader first.
-    this.workers = Array.from({ length: Math.max(1, size) }, () =>
-      isSource
-        ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`, { eval: true, workerData: config })
-        : new Worker(url, { workerData: config }),
-    )
-    this.ready = Promise.all(
-      this.workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const onMessage = (msg: Reply): void => {
-              if ('ready' in msg) {
-                w.off('message', onMessage)
-                w.off('error', reject)
-                resolve()
-              }
-            }
-            w.on('message', onMessage)
-            w.once('error', reject)
-          }),
-      ),
-    ).then(() => undefined)
+    const worker = isSource
+      ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`, { ...options, eval: true })
+      : new Worker(url, options)
+    const slot: Slot = { worker, queue: [], since: Date.now() }
+    return new Promise<Slot>((resolve, reject) => {
+      let isReady = false
+      worker.on('message', (msg: Reply) => {
+        if ('ready' in msg) {
+          isReady = true
+          resolve(slot)
+        } else this.onReply(slot, msg)
+      })
+      worker.on('error', (err) => {
+        if (!isReady) reject(err)
+        else this.onDeath(slot, err.message)
+      })
+      worker.on('exit', (code) => {
+        if (!isReady) reject(new Error(`scan worker exited with code ${code}`))
+        else if (!this.isClosing) this.onDeath(slot, `worker exited with code ${code}`)
+      })
+    })
   }
 
   /** Resolves once every worker has compiled its detector. */
@@ -63,59 +86,99 @@ export class ScanPool {
   async scan(objects: AsyncIterable<LocalObject>, onRecord: RunOptions['onRecord']): Promise<void> {
     await this.ready
     const iterator = objects[Symbol.asyncIterator]()
-    let exhausted = false
-    let seq = 0
     const pending = new Map<number, LocalObject>()
-    const listeners: Array<[Worker, (msg: Reply) => void, (err: Error) => void]> = []
-    try {
-      await new Promise<void>((resolveAll, rejectAll) => {
-        let pulling = Promise.resolve()
-        const inFlight = new Map<Worker, number>()
-        const feed = (w: Worker): void => {
-          pulling = pulling
-            .then(async () => {
-              while (!exhausted && (inFlight.get(w) ?? 0) < IN_FLIGHT) {
-                const next = await iterator.next()
-                if (next.done) {
-                  exhausted = true
-                  break
-                }
-                const s = seq++
-                pending.set(s, next.value)
-                inFlight.set(w, (inFlight.get(w) ?? 0) + 1)
-                w.postMessage({ seq: s, object: next.value })
-              }
-              if (exhausted && pending.size === 0) resolveAll()
-            })
-            .catch(rejectAll)
-        }
-        for (const w of this.workers) {
-          const onMessage = (msg: Reply): void => {
-            if ('ready' in msg) return
-            const object = pending.get(msg.seq)!
-            pending.delete(msg.seq)
-            inFlight.set(w, (inFlight.get(w) ?? 1) - 1)
-            if (msg.record) onRecord(msg.record, object)
-            else rejectAll(new Error(`scanning ${object.path} failed: ${msg.error}`))
-            feed(w)
-          }
-          w.on('message', onMessage)
-          w.on('error', rejectAll)
-          listeners.push([w, onMessage, rejectAll])
-          feed(w)
-        }
-      })
-    } finally {
-      for (const [w, onMessage, onError] of listeners) {
-        w.off('message', onMessage)
-        w.off('error', onError)
+    const retry: number[] = []
+    let isExhausted = false
+    let seq = 0
+    const limitMs = this.config.timeoutMs
+    const watchdog =
+      limitMs === undefined
+        ? undefined
+        : setInterval(() => {
+            for (const slot of [...this.slots]) {
+              if (slot.queue.length > 0 && Date.now() - slot.since > limitMs + HANG_GRACE_MS) this.onDeath(slot, 'timeout')
+            }
+          }, 1000)
+    await new Promise<void>((resolveAll, rejectAll) => {
+      let pulling = Promise.resolve()
+      const send = (slot: Slot, s: number): void => {
+        if (slot.queue.length === 0) slot.since = Date.now()
+        slot.queue.push(s)
+        slot.worker.postMessage({ seq: s, object: pending.get(s) })
       }
-    }
+      const feed = (slot: Slot): void => {
+        pulling = pulling
+          .then(async () => {
+            if (!this.slots.includes(slot)) return
+            while (slot.queue.length < IN_FLIGHT && retry.length > 0) send(slot, retry.shift()!)
+            while (!isExhausted && slot.queue.length < IN_FLIGHT) {
+              const next = await iterator.next()
+              if (next.done) {
+                isExhausted = true
+                break
+              }
+              pending.set(seq, next.value)
+              send(slot, seq++)
+            }
+            if (isExhausted && pending.size === 0) resolveAll()
+          })
+          .catch(rejectAll)
+      }
+      this.onReply = (slot, msg) => {
+        if (!('seq' in msg)) return
+        const object = pending.get(msg.seq)
+        if (!object) return
+        if (msg.member) return onRecord(msg.member, object)
+        pending.delete(msg.seq)
+        slot.queue.splice(slot.queue.indexOf(msg.seq), 1)
+        slot.since = Date.now()
+        if (msg.record) onRecord(msg.record, object)
+        else return rejectAll(new Error(`scanning ${object.path} failed: ${msg.error}`))
+        feed(slot)
+      }
+      // The object a dead worker was reading is recorded as not analysed; the rest go again.
+      this.onDeath = (slot, why) => {
+        const index = this.slots.indexOf(slot)
+        if (index < 0) return
+        this.slots.splice(index, 1)
+        void slot.worker.terminate()
+        const [current, ...queued] = slot.queue
+        retry.push(...queued)
+        if (current !== undefined) {
+          const object = pending.get(current)!
+          pending.delete(current)
+          const reason = why === 'timeout' ? 'TIME_CUT_OFF_REACHED' : 'UNABLE_TO_PARSE_FILE'
+          onRecord(this.skipped(object, reason), object)
+        }
+        this.spawn().then((fresh) => {
+          this.slots.push(fresh)
+          feed(fresh)
+        }, rejectAll)
+      }
+      for (const slot of this.slots) feed(slot)
+    }).finally(() => {
+      if (watchdog) clearInterval(watchdog)
+      this.onReply = () => undefined
+      this.onDeath = () => undefined
+    })
+  }
+
+  /** The record of an object whose worker died on it. */
+  private skipped(object: LocalObject, reason: string): ResultRecord {
+    const { managedById, customById } = this.built
+    return buildResultRecord(
+      { object: { bucket: object.bucket, key: object.key, size: object.size, lastModified: new Date(object.lastModified) }, mimeType: null, sizeClassified: 0, status: 'SKIPPED', reason },
+      this.config.context,
+      managedById,
+      customById,
+    )
   }
 
   /** Stops the workers. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()))
+    this.isClosing = true
+    await this.ready.catch(() => undefined)
+    await Promise.all(this.slots.map((s) => s.worker.terminate()))
   }
 }
 
@@ -127,7 +190,7 @@ export class ScanPool {
 export async function runScan(objects: AsyncIterable<LocalObject>, config: ScanConfig, options: RunOptions): Promise<void> {
   if (options.workers <= 0) {
     const built = buildDetector(config)
-    for await (const object of objects) options.onRecord(await scanLocalObject(object, config, built), object)
+    for await (const object of objects) options.onRecord(await scanLocalObject(object, config, built, (m) => options.onRecord(m, object)), object)
     return
   }
   const pool = new ScanPool(config, options.workers)

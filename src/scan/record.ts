@@ -45,6 +45,14 @@ export interface ObjectRef {
   storageClass?: string
 }
 
+/** Macie's `embeddedFileDetails`: which member of an archive (or attachment) a record is about. */
+export interface EmbeddedFileDetails {
+  filePath: string
+  fileExtension: string
+  fileSize: number | null
+  fileLastModified: string | null
+}
+
 /** Who and what produced the record. */
 export interface RecordContext {
   accountId: string
@@ -85,6 +93,7 @@ export interface ResultRecord {
       size: number
       storageClass: string
       versionId: string | null
+      embeddedFileDetails?: EmbeddedFileDetails
     }
   }
   schemaVersion: '1.0'
@@ -103,6 +112,8 @@ const CATEGORY_WORDS: Record<Category, string> = {
 /** What the scan of one object produced. */
 export interface ObjectOutcome {
   object: ObjectRef
+  /** Set for an archive member or attachment: the record is about it, inside `object`. */
+  embedded?: EmbeddedFileDetails
   mimeType: string | null
   sizeClassified: number
   status: StatusCode
@@ -198,6 +209,7 @@ export function buildResultRecord(
         size: object.size,
         storageClass: object.storageClass ?? 'STANDARD',
         versionId: object.versionId ?? null,
+        ...(outcome.embedded ? { embeddedFileDetails: outcome.embedded } : {}),
       },
     },
     schemaVersion: '1.0',
@@ -213,4 +225,15 @@ export function extensionOf(key: string): string {
   const name = key.slice(key.lastIndexOf('/') + 1)
   const dot = name.lastIndexOf('.')
   return dot > 0 ? name.slice(dot + 1) : ''
+}
+
+/**
+ * The path a record is about, for people: `bucket/key`, and `bucket/key!/member` for an archive
+ * member or attachment.
+ * @example
+ * displayPath(record) // 'bucket/bundle.tar.gz!/outer.zip/people.csv'
+ */
+export function displayPath(record: ResultRecord): string {
+  const o = record.resourcesAffected.s3Object
+  return o.embeddedFileDetails ? `${o.path}!/${o.embeddedFileDetails.filePath}` : o.path
 }

@@ -50,10 +50,23 @@ export class Tally {
   /** @param cap occurrences located per identifier (Macie: 1,000 in results, 15 in findings). */
   constructor(readonly cap: number) {}
 
-  /** True when some identifier has more occurrences than were located. */
-  get additionalOccurrences(): boolean {
-    for (const e of this.entries.values()) if (e.count > e.located) return true
-    return false
+  /** True when some identifier had more occurrences than the cap allowed to locate. */
+  additionalOccurrences = false
+
+  /** Adds another tally's counts (a member's, to its archive's), without its locations. */
+  merge(other: Tally): void {
+    for (const o of other.entries.values()) {
+      let e = this.entries.get(o.id)
+      if (!e) this.entries.set(o.id, (e = { id: o.id, isCustom: o.isCustom, count: 0, occurrences: {}, located: 0 }))
+      e.count += o.count
+    }
+  }
+
+  /** The same counts with no locations: an archive's findings locate nothing (MACIE.md §5.2). */
+  withoutLocations(): Tally {
+    const t = new Tally(this.cap)
+    t.merge(this)
+    return t
   }
 
   /** Adds the detections found in one segment. */
@@ -64,7 +77,10 @@ export class Tally {
       let e = this.entries.get(d.id)
       if (!e) this.entries.set(d.id, (e = { id: d.id, isCustom: d.isCustom, count: 0, occurrences: {}, located: 0 }))
       e.count++
-      if (e.located >= this.cap) continue
+      if (e.located >= this.cap) {
+        this.additionalOccurrences = true
+        continue
+      }
       e.located++
       if (d.field >= 0 && segment.fields) addLocation(e.occurrences, segment.fields.location(d.field))
       else if (segment.locate) {

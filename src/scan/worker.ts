@@ -13,7 +13,7 @@ let queue = Promise.resolve()
 parentPort!.on('message', (msg: { seq: number; object: LocalObject }) => {
   const object = { ...msg.object, lastModified: new Date(msg.object.lastModified) }
   queue = queue.then(() =>
-    scanLocalObject(object, config, built).then(
+    scanLocalObject(object, config, built, (member) => parentPort!.postMessage({ seq: msg.seq, member })).then(
       (record) => parentPort!.postMessage({ seq: msg.seq, record }),
       (err: unknown) => parentPort!.postMessage({ seq: msg.seq, error: String((err as Error)?.message ?? err) }),
     ),

@@ -9,7 +9,7 @@ import type { AllowListInput } from '../../detect/allow-list.js'
 import type { CustomDataIdentifierInput } from '../../detect/custom.js'
 import type { ScanConfig } from '../../scan/config.js'
 import { runScan } from '../../scan/pool.js'
-import type { ResultRecord } from '../../scan/record.js'
+import { displayPath, type ResultRecord } from '../../scan/record.js'
 import { listLocalObjects } from '../../sources/local.js'
 import { Progress } from '../progress.js'
 import { toSarif } from '../sarif.js'
@@ -28,6 +28,7 @@ interface ScanOptions {
   progress: boolean
   accountId: string
   region: string
+  timeout: string
 }
 
 const FORMATS = ['jsonl', 'json', 'table', 'sarif']
@@ -102,6 +103,7 @@ export function scanCommand(program: Command, setCode: (code: number) => void): 
     .option('--no-progress', 'no progress output')
     .option('--account-id <id>', 'account ID written in records', '000000000000')
     .option('--region <region>', 'region written in records', process.env.AWS_REGION ?? 'us-east-1')
+    .option('--timeout <seconds>', 'time one object may take before TIME_CUT_OFF_REACHED (Macie: 10 hours)', '36000')
     .action(async (paths: string[], opts: ScanOptions) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${opts.format}`)
       if (!/^\d{12}$/.test(opts.accountId)) throw new UsageError('--account-id must be 12 digits')
@@ -112,6 +114,8 @@ export function scanCommand(program: Command, setCode: (code: number) => void): 
       }
       const workers = opts.workers === undefined ? Math.min(availableParallelism(), 8) : Number(opts.workers)
       if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers must be a whole number ≥ 0')
+      const timeoutS = Number(opts.timeout)
+      if (!(timeoutS > 0)) throw new UsageError('--timeout must be a number of seconds > 0')
       const { selector, ids } = parseSelector(opts.managedIdentifiers)
       const jobId = randomBytes(16).toString('hex')
       const config: ScanConfig = {
@@ -120,6 +124,7 @@ export function scanCommand(program: Command, setCode: (code: number) => void): 
         customDataIdentifiers: opts.customIdentifiers ? await loadCustomIdentifiers(opts.customIdentifiers) : [],
         allowLists: opts.allowLists ? await loadAllowLists(opts.allowLists) : [],
         context: { accountId: opts.accountId, region: opts.region, jobId },
+        timeoutMs: timeoutS * 1000,
       }
       const out = opts.output ? createWriteStream(opts.output) : process.stdout
       const summary = new Summary()
@@ -135,7 +140,7 @@ export function scanCommand(program: Command, setCode: (code: number) => void): 
         },
       })
       progress?.stop()
-      collected.sort((a, b) => a.resourcesAffected.s3Object.path.localeCompare(b.resourcesAffected.s3Object.path))
+      collected.sort((a, b) => displayPath(a).localeCompare(displayPath(b)))
       if (opts.format === 'json') out.write(`${JSON.stringify(collected, null, 2)}\n`)
       else if (opts.format === 'sarif') out.write(`${JSON.stringify(toSarif(collected), null, 2)}\n`)
       else if (opts.format === 'table') out.write(renderTable(collected))
