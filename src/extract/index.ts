@@ -8,6 +8,7 @@ import { extractJson, extractJsonLines } from './json.js'
 import { extractPdf } from './pdf.js'
 import { SNIFF_BYTES, sniffFormat, type Format } from './sniff.js'
 import { extractText } from './text.js'
+import { extractXlsx } from './xlsx.js'
 import { ExtractError, type ExtractedItem, type Extractor, type ObjectInfo } from './types.js'
 
 export { DEFAULT_LIMITS, ExtractError, isEmbedded } from './types.js'
@@ -32,6 +33,7 @@ const EXTRACTORS: Partial<Record<Format, Extractor>> = {
   jsonl: extractJsonLines,
   pdf: extractPdf,
   docx: extractDocx,
+  xlsx: extractXlsx,
 }
 
 /**
