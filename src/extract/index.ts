@@ -4,11 +4,14 @@
 import { Readable } from 'node:stream'
 import { extractCsv } from './csv.js'
 import { extractDocx } from './docx.js'
+import { extractGzip } from './gzip.js'
 import { extractJson, extractJsonLines } from './json.js'
 import { extractPdf } from './pdf.js'
 import { SNIFF_BYTES, sniffFormat, type Format } from './sniff.js'
+import { extractTar } from './tar.js'
 import { extractText } from './text.js'
 import { extractXlsx } from './xlsx.js'
+import { extractZip } from './zip.js'
 import { ExtractError, type ExtractedItem, type Extractor, type ObjectInfo } from './types.js'
 
 export { DEFAULT_LIMITS, ExtractError, isEmbedded } from './types.js'
@@ -34,6 +37,9 @@ const EXTRACTORS: Partial<Record<Format, Extractor>> = {
   pdf: extractPdf,
   docx: extractDocx,
   xlsx: extractXlsx,
+  zip: extractZip,
+  tar: extractTar,
+  gzip: extractGzip,
 }
 
 /**
