@@ -2,10 +2,14 @@
 // extension. `extractObject` peeks at the head of the stream, chooses, and reads on. Archives
 // and e-mails yield their members and attachments as EmbeddedFiles, each read the same way.
 import { Readable } from 'node:stream'
+import { extractAvro } from './avro.js'
 import { extractCsv } from './csv.js'
 import { extractDocx } from './docx.js'
+import { extractEmail } from './email.js'
 import { extractGzip } from './gzip.js'
 import { extractJson, extractJsonLines } from './json.js'
+import { extractHtml, extractXml } from './markup.js'
+import { extractParquet } from './parquet.js'
 import { extractPdf } from './pdf.js'
 import { SNIFF_BYTES, sniffFormat, type Format } from './sniff.js'
 import { extractTar } from './tar.js'
@@ -40,6 +44,11 @@ const EXTRACTORS: Partial<Record<Format, Extractor>> = {
   zip: extractZip,
   tar: extractTar,
   gzip: extractGzip,
+  html: extractHtml,
+  xml: extractXml,
+  eml: extractEmail,
+  parquet: extractParquet,
+  avro: extractAvro,
 }
 
 /**
