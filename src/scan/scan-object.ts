@@ -64,6 +64,8 @@ interface Analysis {
   reason: string | null
   bytes: number
   tally: Tally
+  /** True when the status comes from members, not from reading this object itself. */
+  isFromMembers?: boolean
 }
 
 function reasonOf(err: unknown): string {
@@ -138,12 +140,16 @@ async function analyse(body: Readable, info: ObjectInfo, level: number, base: st
     if (hasUnprocessed) {
       out.status = hasAnalysed ? 'PARTIAL' : 'SKIPPED'
       out.reason = 'ARCHIVE_CONTAINS_UNPROCESSED_FILES'
+      out.isFromMembers = true
     }
   } catch (err) {
     if (!body.destroyed) body.destroy()
     out.reason = reasonOf(err)
     out.status = hasAnalysed && (tally.entries.size > 0 || ARCHIVES.has(out.format ?? '')) ? 'PARTIAL' : 'SKIPPED'
-    if (err instanceof TreeStop && level > 0) walk.stop ??= err.reason
+    if (err instanceof TreeStop) {
+      out.isFromMembers = true
+      if (level > 0) walk.stop ??= err.reason
+    }
   }
   return out
 }
@@ -171,8 +177,9 @@ async function analyseMember(item: EmbeddedFile, filePath: string, base: string,
     }
     analysis = await analyse(metered(item.body, walk), info, level, base, walk)
   }
+  // An archive's members speak for it; it has a record of its own only when it could not be read.
   const isContainer = ARCHIVES.has(analysis.format ?? '')
-  if (!isContainer || analysis.status === 'SKIPPED') {
+  if (!isContainer || (analysis.status === 'SKIPPED' && !analysis.isFromMembers)) {
     walk.options.onMember?.({
       object: walk.object,
       embedded: { ...details, fileSize: details.fileSize ?? analysis.bytes },
