@@ -25,6 +25,23 @@ describe('chooseExtractor', () => {
   })
 })
 
+describe('size limits per format', () => {
+  const cases: Array<[key: string, head: Buffer, size: number, reason: string | null]> = [
+    ['notes.txt', Buffer.from('notes'), 20 * 1024 ** 3, null],
+    ['notes.txt', Buffer.from('notes'), 20 * 1024 ** 3 + 1, 'FILE_EXCEEDS_SIZE_LIMIT'],
+    ['report.pdf', Buffer.from('%PDF-1.7'), 1024 ** 3 + 1, 'FILE_EXCEEDS_SIZE_LIMIT'],
+    ['big.zip', Buffer.from([0x50, 0x4b, 0x03, 0x04]), 8 * 1024 ** 3 + 1, 'ARCHIVE_EXCEEDS_SIZE_LIMIT'],
+    ['big.gz', Buffer.from([0x1f, 0x8b, 0x08, 0x00]), 8 * 1024 ** 3, null],
+  ]
+  for (const [key, head, size, reason] of cases) {
+    it(`${key} of ${size} bytes: ${reason ?? 'read'}`, () => {
+      const call = (): unknown => chooseExtractor(head, { ...info(key), size })
+      if (reason === null) assert.doesNotThrow(call)
+      else assert.throws(call, (err: unknown) => err instanceof ExtractError && err.reason === reason)
+    })
+  }
+})
+
 describe('extractObject', () => {
   it('reports the MIME type before any segment and reads from the first byte', async () => {
     const { mimeType, items: segments } = await extractObject(createReadStream(fixture('csv/header-with-ssn-column.csv'), { highWaterMark: 3 }), info('people.csv'))

@@ -51,9 +51,21 @@ const EXTRACTORS: Partial<Record<Format, Extractor>> = {
   avro: extractAvro,
 }
 
+const GIB = 1024 ** 3
+
+/** Macie's largest object analysed, per format (MACIE.md §5.2). */
+export const MAX_OBJECT_BYTES: Record<Format, number> = {
+  text: 20 * GIB, csv: 20 * GIB, json: 20 * GIB, jsonl: 20 * GIB, html: 20 * GIB, xml: 20 * GIB, eml: 20 * GIB, tar: 20 * GIB,
+  pdf: GIB, docx: 0.5 * GIB, xlsx: 0.5 * GIB,
+  parquet: 8 * GIB, avro: 8 * GIB, zip: 8 * GIB, gzip: 8 * GIB,
+}
+
+const ARCHIVES: ReadonlySet<Format> = new Set(['zip', 'tar', 'gzip'])
+
 /**
  * Chooses the extractor for an object from its head (its first SNIFF_BYTES bytes, or all of a
- * smaller object) and `info.extension`; throws ExtractError UNSUPPORTED_FILE_TYPE_EXCEPTION.
+ * smaller object) and `info.extension`; throws ExtractError UNSUPPORTED_FILE_TYPE_EXCEPTION, or
+ * FILE_EXCEEDS_SIZE_LIMIT / ARCHIVE_EXCEEDS_SIZE_LIMIT past the format's size limit.
  * @example
  * const { extractor, mimeType } = chooseExtractor(Buffer.from('{"ssn": "536-22-8741"}'), info)
  */
@@ -61,6 +73,10 @@ export function chooseExtractor(head: Uint8Array, info: ObjectInfo): ChosenExtra
   const { format, mimeType } = sniffFormat(head, info.extension)
   const extractor = EXTRACTORS[format]
   if (!extractor) throw new ExtractError('UNSUPPORTED_FILE_TYPE_EXCEPTION', `${format} content is not supported`)
+  if (info.size > MAX_OBJECT_BYTES[format]) {
+    const reason = ARCHIVES.has(format) ? 'ARCHIVE_EXCEEDS_SIZE_LIMIT' : 'FILE_EXCEEDS_SIZE_LIMIT'
+    throw new ExtractError(reason, `${format} objects larger than ${MAX_OBJECT_BYTES[format]} bytes are not analysed`)
+  }
   return { extractor, format, mimeType }
 }
 
