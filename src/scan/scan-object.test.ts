@@ -159,6 +159,28 @@ describe('scanObject over archives', () => {
     assert.notEqual(outcome.status, 'COMPLETE')
   })
 
+  it('reads a single 100 MiB line, streamed, and locates a value at its end', async () => {
+    const chunk = 'lorem ipsum dolor sit amet '.repeat(38_836) // ≈ 1 MiB, no newline
+    const chunks = 100
+    const tail = ' SSN 536-22-8741'
+    async function* body(): AsyncGenerator<Buffer> {
+      for (let i = 0; i < chunks; i++) yield Buffer.from(chunk)
+      yield Buffer.from(tail)
+    }
+    const size = chunk.length * chunks + tail.length
+    const outcome = await scanObject(() => Readable.from(body()), { bucket: 'b', key: 'one-line.txt', size }, { detector })
+    assert.equal(outcome.status, 'COMPLETE')
+    assert.deepEqual(outcome.tally!.entries.get('USA_SOCIAL_SECURITY_NUMBER')!.occurrences.lineRanges, [
+      { start: 1, end: 1, startColumn: chunk.length * chunks + ' SSN '.length + 1 },
+    ])
+  })
+
+  it('reads an empty object as COMPLETE with nothing found', async () => {
+    const { outcome } = await scan('empty.txt', new Uint8Array(0))
+    assert.equal(outcome.status, 'COMPLETE')
+    assert.equal(outcome.tally!.entries.size, 0)
+  })
+
   it('reads a plain object as before: located occurrences, no members', async () => {
     const { outcome, members } = await scan('people.csv', SSN_CSV)
     assert.equal(outcome.status, 'COMPLETE')
