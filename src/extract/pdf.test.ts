@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { Readable } from 'node:stream'
 import { describe, it } from 'node:test'
 import { getDocumentProxy } from 'unpdf'
-import { corruptPdf, emptyTextPdf, encryptedPdf, multiPagePdf, PDF_USER_PASSWORD, truncatedPdf } from '../../test/fixtures/build/pdf.js'
+import { corruptPdf, emptyTextPdf, encryptedPdf, inflationBombPdf, multiPagePdf, PDF_USER_PASSWORD, truncatedPdf } from '../../test/fixtures/build/pdf.js'
 import { extractPdf } from './pdf.js'
 import { DEFAULT_LIMITS, type ExtractLimits, type ObjectInfo, type TextSegment } from './types.js'
 
@@ -75,6 +75,18 @@ describe('extractPdf', () => {
 
   it('yields nothing for a PDF without text', async () => {
     assert.deepEqual(await collect(await emptyTextPdf()), [])
+  })
+
+  it('refuses a decompression bomb before PDF.js inflates it', async () => {
+    const bomb = inflationBombPdf(80)
+    assert.ok(bomb.length < 1 << 20)
+    await rejectsWith(bomb, 'FILE_EXCEEDS_SIZE_LIMIT', /inflates past/)
+  })
+
+  it('reads a page whose content stream is large but under the limit', async () => {
+    const pages = await collect(inflationBombPdf(2))
+    assert.ok(pages.length > 0)
+    assert.match(pages[0]!.text, /lorem ipsum dolor sit amet/)
   })
 
   it('reads a password-protected PDF as UNABLE_TO_PARSE_FILE', async () => {

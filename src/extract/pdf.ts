@@ -3,6 +3,7 @@
 // `maxBufferedBytes`; each page's text items are joined back into lines in content order.
 import type { Readable } from 'node:stream'
 import { getResolvedPDFJS } from 'unpdf'
+import { checkPdfStreams } from './pdf-streams.js'
 import { readAll } from './spool.js'
 import { segmentText } from './text.js'
 import { ExtractError, type ObjectInfo, type TextSegment } from './types.js'
@@ -81,7 +82,8 @@ async function openDocument(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocumen
 /**
  * Reads a PDF and yields each page's text with `locate` giving its page number (1-based);
  * pages without text yield nothing. A password is UNABLE_TO_PARSE_FILE, a corrupt or truncated
- * file MALFORMED_FILE, one over `maxBufferedBytes` FILE_EXCEEDS_SIZE_LIMIT.
+ * file MALFORMED_FILE, one over `maxBufferedBytes` or holding a decompression bomb
+ * FILE_EXCEEDS_SIZE_LIMIT.
  * @example
  * for await (const item of extractPdf(body, info)) if (!isEmbedded(item)) detector.detect(item)
  */
@@ -89,6 +91,7 @@ export async function* extractPdf(body: Readable, info: ObjectInfo): AsyncGenera
   const pdfjs = await getResolvedPDFJS()
   // PDF.js may take over the bytes it is given: hand it a copy that shares no pooled memory.
   const bytes = new Uint8Array(await readAll(body, info.limits.maxBufferedBytes, 'PDF'))
+  checkPdfStreams(bytes)
   let doc: PdfDocument
   try {
     doc = await openDocument(pdfjs, bytes)
