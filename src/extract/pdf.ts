@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream'
 import { getResolvedPDFJS } from 'unpdf'
 import { checkPdfStreams } from './pdf-streams.js'
 import { readAll } from './spool.js'
+import { guardStrayRejections } from './stray-rejections.js'
 import { segmentText } from './text.js'
 import { ExtractError, type ObjectInfo, type TextSegment } from './types.js'
 
@@ -88,6 +89,7 @@ async function openDocument(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocumen
  * for await (const item of extractPdf(body, info)) if (!isEmbedded(item)) detector.detect(item)
  */
 export async function* extractPdf(body: Readable, info: ObjectInfo): AsyncGenerator<TextSegment, void, undefined> {
+  guardStrayRejections()
   const pdfjs = await getResolvedPDFJS()
   // PDF.js may take over the bytes it is given: hand it a copy that shares no pooled memory.
   const bytes = new Uint8Array(await readAll(body, info.limits.maxBufferedBytes, 'PDF'))
