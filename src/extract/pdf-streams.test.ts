@@ -5,7 +5,7 @@ import { checkPdfStreams } from './pdf-streams.js'
 import { ExtractError } from './types.js'
 
 function pdfWith(streams: Array<{ dict: string; data: Buffer }>): Buffer {
-  const parts = [Buffer.from('%PDF-1.4\n')]
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')]
   streams.forEach(({ dict, data }, i) => parts.push(Buffer.from(`${i + 1} 0 obj\n<< ${dict} /Length ${data.length} >>\nstream\n`), data, Buffer.from('\nendstream\nendobj\n')))
   return Buffer.concat(parts)
 }
