@@ -1,7 +1,8 @@
 // Runs a scan over many objects on worker threads (or in this thread), one object per task,
 // a couple in flight per worker, records handed back as they complete. A worker that dies (an
-// object exhausted its memory limit) or hangs past the time limit is replaced: the object it
-// was reading gets a SKIPPED record, the objects queued behind it are sent again, none is lost.
+// object exhausted its heap: FILE_EXCEEDS_SIZE_LIMIT) or hangs past the time limit
+// (TIME_CUT_OFF_REACHED) is replaced: the object it was reading gets a SKIPPED record, the
+// objects queued behind it are sent again, none is lost or scanned twice.
 import { Worker } from 'node:worker_threads'
 import type { LocalObject } from '../sources/local.js'
 import { buildDetector, type BuiltDetector, type ScanConfig } from './config.js'
@@ -16,7 +17,7 @@ export interface RunOptions {
 }
 
 const IN_FLIGHT = 2
-/** Heap one worker may use; an object that needs more kills only its worker. */
+/** Heap one worker may use by default; an object that needs more kills only its worker. */
 const WORKER_HEAP_MB = 384
 /** A worker silent this long past an object's time limit is stuck in synchronous code. */
 const HANG_GRACE_MS = 30_000
@@ -52,7 +53,7 @@ export class ScanPool {
   private spawn(): Promise<Slot> {
     const isSource = import.meta.url.endsWith('.ts')
     const url = new URL(`./worker${isSource ? '.ts' : '.js'}`, import.meta.url)
-    const options = { workerData: this.config, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }
+    const options = { workerData: this.config, resourceLimits: { maxOldGenerationSizeMb: this.config.workerHeapMb ?? WORKER_HEAP_MB } }
     // Run from TypeScript sources (tests, benchmarks), a worker registers the TypeScript loader first.
     const worker = isSource
       ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`, { ...options, eval: true })
@@ -68,7 +69,7 @@ export class ScanPool {
       })
       worker.on('error', (err) => {
         if (!isReady) reject(err)
-        else this.onDeath(slot, err.message)
+        else this.onDeath(slot, (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : err.message)
       })
       worker.on('exit', (code) => {
         if (!isReady) reject(new Error(`scan worker exited with code ${code}`))
@@ -147,7 +148,7 @@ export class ScanPool {
         if (current !== undefined) {
           const object = pending.get(current)!
           pending.delete(current)
-          const reason = why === 'timeout' ? 'TIME_CUT_OFF_REACHED' : 'UNABLE_TO_PARSE_FILE'
+          const reason = why === 'timeout' ? 'TIME_CUT_OFF_REACHED' : why === 'memory' ? 'FILE_EXCEEDS_SIZE_LIMIT' : 'UNABLE_TO_PARSE_FILE'
           onRecord(this.skipped(object, reason), object)
         }
         this.spawn().then((fresh) => {
