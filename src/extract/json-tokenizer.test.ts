@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { JSON_EMPTY, JSON_MALFORMED, JSON_OK, JSON_TOO_DEEP, JsonTokenizer, LabelTrie } from './json-tokenizer.js'
+import { JSON_EMPTY, JSON_MALFORMED, JSON_MORE, JSON_OK, JSON_TOO_DEEP, JsonTokenizer, LabelTrie } from './json-tokenizer.js'
 
 interface Leaf {
   raw: string
@@ -199,5 +199,108 @@ describe('JsonTokenizer', () => {
     assert.equal(t.tokenize('{"b": "2"}', 0, 10, 1), JSON_OK)
     assert.deepEqual([before.count, before.labels(0), before.record(0)], [1, ['a'], 0])
     assert.deepEqual([after.count, after.labels(0), after.record(0)], [1, ['b'], 1])
+  })
+})
+
+/**
+ * Feeds `text` to a tokenizer in pieces of the given sizes (cycled), each window being the text
+ * the last feed paused at plus the next piece, reading each window's leaves before the next
+ * (renew). Returns the last status and the leaves, with raw text taken from their window.
+ */
+function feedAll(text: string, sizes: readonly number[], maxDepth = 256, splitChars = Infinity, trie?: LabelTrie): { status: number; leaves: Leaf[] } {
+  const t = new JsonTokenizer(maxDepth, trie)
+  t.begin(splitChars)
+  const found: Leaf[] = []
+  let rest = ''
+  for (let at = 0, k = 0; ; k++) {
+    const size = sizes[k % sizes.length]!
+    const window = rest + text.slice(at, at + size)
+    at += size
+    const isFinal = at >= text.length
+    t.renew()
+    const status = t.feed(window, 0, window.length, isFinal)
+    found.push(...leavesOf(t, window))
+    if (status !== JSON_MORE) return { status, leaves: found }
+    assert.ok(!isFinal, 'a final piece ends the text')
+    rest = window.slice(t.resumeAt)
+  }
+}
+
+const documents = [
+  '{"user": {"name": "Ana", "age": 41, "tags": ["a", "", true, null, false, 7]}, "ok": "yes"}',
+  String.raw` { "a\"b" : [ "x\\", "\u00e9\uD83D\uDE00", -12.5e+3, 0, [ [ ] , { } ], { "k" : { "m" : [ 1 , "2" ] } } ] , "t\u0020k": "\/" } `,
+  '[[1, [2, {"k": [3, {"m": "4"}]}]], {}, [], [[]], {"e": {}}, "5"]',
+  ' "536-22-8741" ',
+  '-0.25e+10',
+  '[true, false, null, 1e5, "last"]',
+]
+
+describe('JsonTokenizer.feed', () => {
+  it('reads a text cut anywhere as tokenize reads it whole', () => {
+    for (const text of documents) {
+      const whole = tokenize(text)
+      assert.equal(whole.status, JSON_OK)
+      for (let cut = 0; cut <= text.length; cut++) assert.deepEqual(feedAll(text, [cut, text.length]), whole, `${text} cut at ${cut}`)
+      for (const size of [1, 2, 3, 5, 7]) assert.deepEqual(feedAll(text, [size]), whole, `${text} in pieces of ${size}`)
+      assert.deepEqual(feedAll(text, [1, 7, 2, 4]), whole)
+    }
+  })
+
+  it('says where to resume: at the start of the token the piece ended inside', () => {
+    const t = new JsonTokenizer(256)
+    t.begin(Infinity)
+    assert.equal(t.feed('{"ab": 12', 0, 9, false), JSON_MORE)
+    assert.equal(t.resumeAt, 7) // the number may go on
+    assert.equal(t.feed('123, "c', 0, 7, false), JSON_MORE) // the window starts with what was left: `12`
+    assert.equal(t.resumeAt, 5) // the key is incomplete
+    assert.deepEqual(leavesOf(t, '123, "c'), [{ raw: '123', escaped: false, labels: ['ab'], path: ['ab'], record: 0 }])
+    assert.equal(t.feed('"cd": tru', 0, 9, false), JSON_MORE)
+    assert.equal(t.resumeAt, 6)
+    assert.equal(t.feed('true}  ', 0, 7, false), JSON_MORE)
+    assert.equal(t.resumeAt, 7)
+    assert.equal(t.feed(' ', 0, 1, true), JSON_OK)
+  })
+
+  it('ends with the statuses tokenize gives, once the final piece is fed', () => {
+    const end = (text: string, maxDepth?: number): number => feedAll(text, [3], maxDepth).status
+    for (const bad of ['{"a": 1} x', '[1,]', '{"a" 1}', '"abc', '[tru', '{"a":', '[1.]', String.raw`["\x41"]`, '[-]', '[1e+]', '[1}', 'nul'])
+      assert.equal(end(bad), JSON_MALFORMED, bad)
+    assert.equal(end(' \t\r\n '), JSON_EMPTY)
+    assert.equal(end(''), JSON_EMPTY)
+    assert.equal(end('[[["x"]]]', 3), JSON_OK)
+    assert.equal(end('[[[["x"]]]]', 3), JSON_TOO_DEEP)
+  })
+
+  it('cuts a string longer than splitChars into parts at its path, never inside an escape or a surrogate pair', () => {
+    const value = String.raw`abcdefgh\u00e9ij\\kl\"mn😀op`.repeat(5)
+    const text = `{"k": ["${value}", "short"]}`
+    for (const size of [1, 4, 9, 16]) {
+      const { status, leaves } = feedAll(text, [size], 256, 8)
+      assert.equal(status, JSON_OK)
+      const parts = leaves.filter((l) => l.path[1] === 0)
+      assert.ok(parts.length > 2, `pieces of ${size}`)
+      assert.equal(parts.map((l) => l.raw).join(''), value)
+      for (const part of parts) {
+        assert.doesNotThrow(() => JSON.parse(`"${part.raw}"`), part.raw) // each part decodes on its own
+        assert.equal(part.escaped, part.raw.includes('\\'))
+        assert.ok(!/[\ud800-\udbff]$/.test(part.raw), 'no lone high surrogate at a cut')
+        assert.deepEqual([part.labels, part.path], [['k'], ['k', 0]])
+      }
+      assert.deepEqual(leaves.at(-1), { raw: 'short', escaped: false, labels: ['k'], path: ['k', 1], record: 0 })
+    }
+    assert.equal(feedAll(String.raw`["abcdefgh\q"]`, [3], 256, 4).status, JSON_MALFORMED)
+  })
+
+  it('keeps the paths of open containers when the trie starts over between pieces', () => {
+    const keys = Array.from({ length: 120_000 }, (_, i) => `"k${i}": ${i}`).join(', ')
+    const text = `{"outer": [{"inner": {${keys}, "ssn": "536-22-8741"}}, "tail"]}`
+    const trie = new LabelTrie()
+    const { status, leaves } = feedAll(text, [50_000], 256, Infinity, trie)
+    assert.equal(status, JSON_OK)
+    assert.ok(trie.table.length < 120_000, 'the trie started over')
+    assert.equal(leaves.length, 120_002)
+    assert.deepEqual(leaves.at(-2), { raw: '536-22-8741', escaped: false, labels: ['outer', 'inner', 'ssn'], path: ['outer', 0, 'inner', 'ssn'], record: 0 })
+    assert.deepEqual(leaves.at(-1), { raw: 'tail', escaped: false, labels: ['outer'], path: ['outer', 1], record: 0 })
+    assert.deepEqual(leaves[100_500]!.labels, ['outer', 'inner', 'k100500'])
   })
 })

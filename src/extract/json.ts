@@ -5,16 +5,21 @@
 // are decoded into a small segment of their own. Labels are the object keys on a leaf's
 // path; locations are Macie's record locations (record index + JSONPath), the path built only
 // when asked for, from parent links. Malformed input is read as free text, the way Macie reports
-// malformed files (lineRanges).
+// malformed files (lineRanges). A document larger than maxBufferedBytes is fed to the tokenizer
+// a window at a time instead of whole, so memory stays about a block whatever its size.
 import type { Readable } from 'node:stream'
 import { decodeText } from './decode.js'
 import { joinPathFromLeaf, renderPathElement } from './json-path.js'
-import { JSON_EMPTY, JSON_MALFORMED, JSON_TOO_DEEP, type JsonLeaves, JsonTokenizer, LEAF_INTS } from './json-tokenizer.js'
+import { JSON_EMPTY, JSON_MALFORMED, JSON_MORE, JSON_TOO_DEEP, type JsonLeaves, JsonTokenizer, LEAF_INTS } from './json-tokenizer.js'
 import { segmentText } from './text.js'
 import { ExtractError, type LocatedFields, type ObjectInfo, type TextSegment } from './types.js'
 
-/** A .json object (or one JSON Lines line) larger than this is not read. */
-export const MAX_JSON_BYTES = 256 * 1024 * 1024
+/** A .json object larger than this is not read (Macie's limit for JSON). */
+export const MAX_JSON_BYTES = 20 * 1024 ** 3
+/** A JSON Lines line longer than this is not read (a line is held whole). */
+export const MAX_JSON_LINE_CHARS = 256 * 1024 * 1024
+/** In a streamed document, a key or number literal longer than this is not read (it is held whole). */
+export const MAX_JSON_TOKEN_CHARS = 16 * 1024 * 1024
 /**
  * The JSONPath of leaf i, as Macie writes it: `$.access.key[2]`, `$['odd name']`; names over 240
  * characters keep their end behind `...`; a path over 250 characters keeps its last elements
@@ -41,11 +46,11 @@ function located(leaves: JsonLeaves, count: number, starts: Uint32Array, ends: U
 
 /** The value of an escaped string leaf, decoded (its raw text when it does not decode). */
 function decoded(text: string, leaves: JsonLeaves, i: number): string {
-  const raw = text.slice(leaves.start(i) - 1, leaves.end(i) + 1)
+  const raw = text.slice(leaves.start(i), leaves.end(i))
   try {
-    return JSON.parse(raw) as string
+    return JSON.parse('"' + raw + '"') as string
   } catch {
-    return raw.slice(1, -1) // a raw control character inside
+    return raw // a raw control character inside
   }
 }
 
@@ -118,38 +123,132 @@ function tooDeep(info: ObjectInfo, where: string): ExtractError {
   return new ExtractError('JSON_NESTING_LEVEL_OVER_LIMIT', `${info.key}: ${where}nested deeper than ${info.limits.maxJsonDepth} levels`)
 }
 
-function tooLarge(info: ObjectInfo, what: string): ExtractError {
-  return new ExtractError('FILE_EXCEEDS_SIZE_LIMIT', `${info.key}: ${what} larger than ${MAX_JSON_BYTES} bytes`)
+function tooLarge(info: ObjectInfo, what: string, limit: string): ExtractError {
+  return new ExtractError('FILE_EXCEEDS_SIZE_LIMIT', `${info.key}: ${what} larger than ${limit}`)
 }
 
 async function* once(text: string): AsyncGenerator<string, void, undefined> {
   yield text
 }
 
-/** Reads a whole .json document, up to MAX_JSON_BYTES. */
+/** The strings of `head` (each let go once yielded), then those `rest` yields. */
+async function* chain(head: string[], rest: AsyncIterator<string>): AsyncGenerator<string, void, undefined> {
+  for (let i = 0; i < head.length; i++) {
+    const s = head[i]!
+    head[i] = ''
+    yield s
+  }
+  for (;;) {
+    const r = await rest.next()
+    if (r.done) return
+    yield r.value
+  }
+}
+
+/**
+ * Reads a .json document, up to MAX_JSON_BYTES: whole when it holds at most maxBufferedBytes
+ * bytes (one string, one tokenize), else a window at a time (streamDocument).
+ */
 async function* extractDocument(body: Readable, info: ObjectInfo): AsyncGenerator<TextSegment, void, undefined> {
-  if (info.size > MAX_JSON_BYTES) throw tooLarge(info, 'file')
+  if (info.size > MAX_JSON_BYTES) throw tooLarge(info, 'file', `${MAX_JSON_BYTES} bytes`)
+  const { maxBufferedBytes } = info.limits
   let bytes = 0
   async function* counted(): AsyncGenerator<unknown, void, undefined> {
     for await (const chunk of body) {
       bytes += (chunk as { length: number }).length
-      if (bytes > MAX_JSON_BYTES) throw tooLarge(info, 'file')
+      if (bytes > MAX_JSON_BYTES) throw tooLarge(info, 'file', `${MAX_JSON_BYTES} bytes`)
       yield chunk
     }
   }
-  const parts: string[] = []
-  for await (const s of decodeText(counted())) parts.push(s)
-  const text = parts.length === 1 ? parts[0]! : parts.join('')
-  const tokenizer = new JsonTokenizer(info.limits.maxJsonDepth)
-  const status = tokenizer.tokenize(text, 0, text.length, 0)
-  if (status === JSON_EMPTY) return
-  if (status === JSON_TOO_DEEP) throw tooDeep(info, '')
-  if (status === JSON_MALFORMED) {
-    yield* segmentText(once(text), info.limits.blockChars)
-    return
+  const chunks = decodeText(counted())
+  try {
+    const parts: string[] = []
+    let isWhole = false
+    while (info.size <= maxBufferedBytes && bytes <= maxBufferedBytes) {
+      const r = await chunks.next()
+      if (r.done) {
+        isWhole = true
+        break
+      }
+      parts.push(r.value)
+    }
+    if (!isWhole) {
+      yield* streamDocument(chain(parts, chunks), info)
+      return
+    }
+    const text = parts.length === 1 ? parts[0]! : parts.join('')
+    const tokenizer = new JsonTokenizer(info.limits.maxJsonDepth)
+    const status = tokenizer.tokenize(text, 0, text.length, 0)
+    if (status === JSON_EMPTY) return
+    if (status === JSON_TOO_DEEP) throw tooDeep(info, '')
+    if (status === JSON_MALFORMED) {
+      yield* segmentText(once(text), info.limits.blockChars)
+      return
+    }
+    const { leaves } = tokenizer
+    yield* pieces(text, leaves, 0, leaves.count, 0, text.length, Math.max(1, info.limits.blockChars))
+  } finally {
+    await chunks.return()
   }
-  const { leaves } = tokenizer
-  yield* pieces(text, leaves, 0, leaves.count, 0, text.length, Math.max(1, info.limits.blockChars))
+}
+
+/** The strings of `chunks`, cut so that none is longer than `maxChars`. */
+async function* bounded(chunks: AsyncIterable<string>, maxChars: number): AsyncGenerator<string, void, undefined> {
+  for await (const chunk of chunks) {
+    if (chunk.length <= maxChars) yield chunk
+    else for (let at = 0; at < chunk.length; at += maxChars) yield chunk.slice(at, at + maxChars)
+  }
+}
+
+/**
+ * Reads a document too large to hold: the tokenizer is fed windows of about blockChars new
+ * characters (a token the last window ended inside comes again at the start of the next), and
+ * each window's leaves go out as segments before the next is read. A string value longer than a
+ * block comes in parts, each a leaf at the value's path. Malformed JSON found before any text
+ * was let go is read as free text, as a document read whole is; found later (segments are out),
+ * it is UNABLE_TO_PARSE_FILE and the caller keeps what came before.
+ */
+async function* streamDocument(chunks: AsyncIterable<string>, info: ObjectInfo): AsyncGenerator<TextSegment, void, undefined> {
+  const block = Math.max(1, info.limits.blockChars)
+  const tokenizer = new JsonTokenizer(info.limits.maxJsonDepth)
+  tokenizer.begin(block)
+  const it = bounded(chunks, block)
+  let rest = '' // the text from where the tokenizer paused
+  let isAtStart = true // `rest` starts at the document's start
+  let isFinal = false
+  try {
+    while (!isFinal) {
+      const parts = [rest]
+      for (let chars = 0; chars < block; ) {
+        // A window is what the last one left and about a block of new text.
+        const r = await it.next()
+        if (r.done) {
+          isFinal = true
+          break
+        }
+        parts.push(r.value)
+        chars += r.value.length
+      }
+      const text = parts.join('')
+      const leaves = tokenizer.renew(Math.min(text.length, 2 * block) >> 5)
+      const status = tokenizer.feed(text, 0, text.length, isFinal)
+      if (status === JSON_TOO_DEEP) throw tooDeep(info, '')
+      if (status === JSON_MALFORMED) {
+        if (isAtStart) {
+          yield* segmentText(chain([text], it), info.limits.blockChars)
+          return
+        }
+        throw new ExtractError('UNABLE_TO_PARSE_FILE', `${info.key}: not well-formed JSON`)
+      }
+      const end = status === JSON_MORE ? tokenizer.resumeAt : text.length
+      yield* pieces(text, leaves, 0, leaves.count, 0, end, block)
+      rest = text.slice(end)
+      if (end > 0) isAtStart = false
+      if (rest.length > MAX_JSON_TOKEN_CHARS) throw tooLarge(info, 'a key or number', `${MAX_JSON_TOKEN_CHARS} characters`)
+    }
+  } finally {
+    await it.return?.()
+  }
 }
 
 /**
@@ -218,7 +317,7 @@ async function* extractLines(body: Readable, info: ObjectInfo): AsyncGenerator<T
     pendingChars += chunk.length
     if (!hasNewline) {
       if (chunk.indexOf('\n') !== -1) hasNewline = true
-      else if (pendingChars > MAX_JSON_BYTES) throw tooLarge(info, `line ${lineIndex + 1}`)
+      else if (pendingChars > MAX_JSON_LINE_CHARS) throw tooLarge(info, `line ${lineIndex + 1}`, `${MAX_JSON_LINE_CHARS} characters`)
     }
     if (!hasNewline || pendingChars < block) continue
     const text = pending.length === 1 ? pending[0]! : pending.join('')
