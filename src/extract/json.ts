@@ -146,12 +146,18 @@ async function* chain(head: string[], rest: AsyncIterator<string>): AsyncGenerat
 }
 
 /**
- * Reads a .json document, up to MAX_JSON_BYTES: whole when it holds at most maxBufferedBytes
- * bytes (one string, one tokenize), else a window at a time (streamDocument).
+ * Documents up to this size are read whole (one string, one tokenize); a whole read takes about
+ * eight times the document's size in memory, and streaming is as fast, so larger ones stream.
+ */
+export const WHOLE_JSON_BYTES = 16 * 1024 * 1024
+
+/**
+ * Reads a .json document, up to MAX_JSON_BYTES: whole when it holds at most WHOLE_JSON_BYTES (or
+ * maxBufferedBytes, if smaller), else a window at a time (streamDocument).
  */
 async function* extractDocument(body: Readable, info: ObjectInfo): AsyncGenerator<TextSegment, void, undefined> {
   if (info.size > MAX_JSON_BYTES) throw tooLarge(info, 'file', `${MAX_JSON_BYTES} bytes`)
-  const { maxBufferedBytes } = info.limits
+  const maxBufferedBytes = Math.min(info.limits.maxBufferedBytes, WHOLE_JSON_BYTES)
   let bytes = 0
   async function* counted(): AsyncGenerator<unknown, void, undefined> {
     for await (const chunk of body) {
