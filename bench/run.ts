@@ -3,6 +3,8 @@
 // one run: MiB/s per core with RECOMMENDED and with ALL identifiers, the naive baseline (every
 // enabled identifier's regex over the whole text, one after another, same validators), one vs two
 // worker threads, and peak RSS scanning a 1 GiB file. Figures are medians of several runs.
+// Then, unless --no-formats, every format's throughput and peak RSS on a large file of it, and a
+// multi-GiB streaming input (bench/formats.ts).
 import { spawnSync } from 'node:child_process'
 import { createWriteStream, existsSync, readFileSync } from 'node:fs'
 import { mkdir, stat, writeFile } from 'node:fs/promises'
@@ -13,6 +15,7 @@ import { selectManagedIdentifiers } from '../src/detect/selection.js'
 import { listLocalObjects, type LocalObject } from '../src/sources/local.js'
 import { generateCorpus, writeCorpus } from '../test/corpus/generate.js'
 import { allSamples } from '../test/corpus/all-samples.js'
+import { formatMarkdown, runFormatBench, type FormatReport } from './formats.js'
 
 const MIB = 1024 * 1024
 const { values: args } = parseArgs({
@@ -21,8 +24,17 @@ const { values: args } = parseArgs({
     mib: { type: 'string', default: '64' },
     repeats: { type: 'string', default: '3' },
     'big-mib': { type: 'string', default: '1024' },
+    formats: { type: 'boolean', default: true },
+    'no-formats': { type: 'boolean', default: false },
+    'formats-only': { type: 'boolean', default: false },
+    /** Text-equivalent MiB of each format's file. */
+    'format-mib': { type: 'string', default: '64' },
+    /** GiB of the streaming input; defaults to 2, or 0 when --big-mib 0 skips the large files. */
+    'huge-gib': { type: 'string' },
   },
 })
+const hasFormats = args.formats && !args['no-formats']
+const hugeGib = Number(args['huge-gib'] ?? (Number(args['big-mib']) > 0 ? 2 : 0))
 const seed = Number(args.seed)
 const repeats = Number(args.repeats)
 const benchDir = join(process.cwd(), '.bench')
@@ -75,7 +87,24 @@ async function bigFileRss(objects: readonly LocalObject[]): Promise<{ mib: numbe
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as { mib: number; rssMiB: number; mibPerS: number }
 }
 
+async function formats(): Promise<FormatReport | undefined> {
+  if (!hasFormats) return undefined
+  // The per-format children run the built code, as `npx trawl` does: build it from these sources.
+  const build = spawnSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { encoding: 'utf8' })
+  if (build.status !== 0) throw new Error(`building dist/ failed: ${build.stdout}${build.stderr}`)
+  const report = await runFormatBench({ seed, formatMib: Number(args['format-mib']), repeats, hugeGib, benchDir })
+  process.stdout.write(`\nper format: one file of each, ${args['format-mib']} MiB as text, scanned in a fresh process (RECOMMENDED, one thread); medians of ${repeats}\n`)
+  process.stdout.write(formatMarkdown(report))
+  return report
+}
+
 async function main(): Promise<void> {
+  if (args['formats-only']) {
+    const report = await formats()
+    await mkdir(benchDir, { recursive: true })
+    await writeFile(join(benchDir, 'formats-last.json'), JSON.stringify(report, null, 2))
+    return
+  }
   const objects = await ensureCorpus()
   const totalMiB = objects.reduce((n, o) => n + o.size, 0) / MIB
   const dir = join(corpusDir, 'objects')
@@ -97,8 +126,9 @@ async function main(): Promise<void> {
     big ? `peak RSS scanning a ${big.mib.toFixed(0)} MiB file   ${big.rssMiB.toFixed(0)} MiB (at ${big.mibPerS.toFixed(1)} MiB/s)` : 'peak RSS: skipped (--big-mib 0)',
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
+  const perFormat = await formats()
   await mkdir(benchDir, { recursive: true })
-  await writeFile(join(benchDir, 'last.json'), JSON.stringify({ seed, totalMiB, medians: m, runs: results, big }, null, 2))
+  await writeFile(join(benchDir, 'last.json'), JSON.stringify({ seed, totalMiB, medians: m, runs: results, big, formats: perFormat }, null, 2))
 }
 
 await main()

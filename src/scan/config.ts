@@ -18,7 +18,7 @@ export interface ScanConfig {
   limits?: ExtractLimits
   /** Time one object may take (Macie: 10 hours); past it, TIME_CUT_OFF_REACHED. */
   timeoutMs?: number
-  /** V8 heap of one worker thread in MiB (384); an object that needs more is FILE_EXCEEDS_SIZE_LIMIT. */
+  /** V8 heap of one worker thread in MiB (192); an object that needs more is FILE_EXCEEDS_SIZE_LIMIT. */
   workerHeapMb?: number
 }
 

@@ -17,8 +17,11 @@ export interface RunOptions {
 }
 
 const IN_FLIGHT = 2
-/** Heap one worker may use by default; an object that needs more kills only its worker. */
-const WORKER_HEAP_MB = 384
+/**
+ * Heap one worker may use by default; an object that needs more kills only its worker. It also
+ * makes V8 collect before a worker's memory passes trawl's bound of 256 MiB per scan.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 192
 /** A worker silent this long past an object's time limit is stuck in synchronous code. */
 const HANG_GRACE_MS = 30_000
 
@@ -53,7 +56,7 @@ export class ScanPool {
   private spawn(): Promise<Slot> {
     const isSource = import.meta.url.endsWith('.ts')
     const url = new URL(`./worker${isSource ? '.ts' : '.js'}`, import.meta.url)
-    const options = { workerData: this.config, resourceLimits: { maxOldGenerationSizeMb: this.config.workerHeapMb ?? WORKER_HEAP_MB } }
+    const options = { workerData: this.config, resourceLimits: { maxOldGenerationSizeMb: this.config.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB } }
     // Run from TypeScript sources (tests, benchmarks), a worker registers the TypeScript loader first.
     const worker = isSource
       ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`, { ...options, eval: true })
