@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict'
 import { Readable } from 'node:stream'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import type avro from 'avsc'
 import { avroFile, customersAvro, manyRecordsAvro, PLANTED_CARD, PLANTED_SSN, SYNC_MARKER, typedAvro, type AvroCodec } from '../../test/fixtures/build/avro.js'
 import { extractAvro } from './avro.js'
 import { DEFAULT_LIMITS, ExtractError, type ExtractLimits, type Location, type ObjectInfo, type TextSegment } from './types.js'
@@ -45,16 +49,35 @@ function syncs(file: Buffer): number[] {
 }
 
 /** An Avro long (zigzag varint). */
-function long(n: number): Buffer {
+function long(n: number | bigint): Buffer {
   const out: number[] = []
-  for (let z = n >= 0 ? 2 * n : -2 * n - 1; ; z = Math.floor(z / 128)) {
-    if (z < 128) {
-      out.push(z)
+  const v = BigInt(n)
+  for (let z = v >= 0n ? 2n * v : -2n * v - 1n; ; z >>= 7n) {
+    if (z < 128n) {
+      out.push(Number(z))
       return Buffer.from(out)
     }
-    out.push((z % 128) | 0x80)
+    out.push(Number(z & 0x7fn) | 0x80)
   }
 }
+
+/** A block of the builder's files: record count, size, data, sync marker. */
+const blockOf = (count: number | bigint, data: Buffer, size: number | bigint = data.length): Buffer => Buffer.concat([long(count), long(size), data, SYNC_MARKER])
+
+/** Settles within `ms`, or rejects: a hang is a failure, not a stuck test. */
+async function promptly<T>(promise: Promise<T>, ms = 2000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no result within ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([promise, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+const REGRESSIONS = fileURLToPath(new URL('../../test/fixtures/fuzz-regressions/', import.meta.url))
 
 /** Where `count` Avro longs starting at `at` end (a block's record count and size). */
 function afterLongs(file: Buffer, at: number, count: number): number {
@@ -109,7 +132,7 @@ describe('extractAvro', () => {
     ])
   })
 
-  it('streams many records in several segments, written to the decoder a few KB at a time', async () => {
+  it('streams many records in several segments, a block of a few KB at a time', async () => {
     const file = await manyRecordsAvro(2000, 'deflate', 100)
     const segments = await read(file, { blockChars: 4096, maxBufferedBytes: 4096 })
     assert.ok(segments.length > 5, `${segments.length} segments`)
@@ -175,6 +198,64 @@ describe('extractAvro', () => {
     const same = await avroFile({ type: 'record', name: 'Row', fields: [{ name: 'ssn', type: 'string' }] }, Array.from({ length: 1000 }, () => ({ ssn: PLANTED_SSN })), 'deflate')
     assert.ok(same.length < 1000)
     await rejectsWith('FILE_EXCEEDS_SIZE_LIMIT', read(same, { maxBufferedBytes: 1000 }))
+  })
+
+  describe('ends promptly on a damaged container, never waiting for bytes that cannot come', async () => {
+    const ssnRow: avro.Schema = { type: 'record', name: 'Row', fields: [{ name: 'ssn', type: 'string' }] }
+    const header = await avroFile(ssnRow, [])
+    const record = Buffer.concat([long(PLANTED_SSN.length), Buffer.from(PLANTED_SSN)])
+    const nulls = await avroFile({ type: 'record', name: 'Nulls', fields: [{ name: 'xs', type: { type: 'array', items: 'null' } }] }, [])
+    const headerEnd = syncs(header)[0]! + 16
+    const metaCountAt = 4 // right after the magic
+    const cases: Array<[string, Buffer, string]> = [
+      ['a block of no records holding bytes', Buffer.concat([header, blockOf(0, record)]), 'MALFORMED_FILE'],
+      ['a negative record count', Buffer.concat([header, blockOf(-1, record)]), 'MALFORMED_FILE'],
+      ['a record count of -2^63', Buffer.concat([header, blockOf(-(2n ** 63n), record)]), 'MALFORMED_FILE'],
+      ['a hugely negative block size', Buffer.concat([header, blockOf(1, record, -(2n ** 62n))]), 'MALFORMED_FILE'],
+      ['a block size past the end of the file', Buffer.concat([header, blockOf(1, record, 2n ** 40n)]), 'MALFORMED_FILE'],
+      ['a block count longer than a long', Buffer.concat([header, Buffer.alloc(11, 0xff), long(1), record, SYNC_MARKER]), 'MALFORMED_FILE'],
+      ['a block cut after its count', Buffer.concat([header, long(1)]), 'MALFORMED_FILE'],
+      ['a metadata count of 2^62', Buffer.concat([header.subarray(0, metaCountAt), long(2n ** 62n), header.subarray(metaCountAt + 1)]), 'MALFORMED_FILE'],
+      ['a metadata count of -2^62', Buffer.concat([header.subarray(0, metaCountAt), long(-(2n ** 62n)), header.subarray(metaCountAt + 1)]), 'MALFORMED_FILE'],
+      ['a metadata key of 2^40 bytes', Buffer.concat([header.subarray(0, metaCountAt + 1), long(2n ** 40n), header.subarray(metaCountAt + 2)]), 'MALFORMED_FILE'],
+      ['a schema that is not JSON', Buffer.from(header.toString('latin1').replace('"type":"record"', '"type":"record"}'), 'latin1'), 'MALFORMED_FILE'],
+      ['an array count of 2^62 inside a record', Buffer.concat([nulls, blockOf(1, Buffer.concat([long(2n ** 62n), long(0)]))]), 'UNABLE_TO_PARSE_FILE'],
+    ]
+    for (let cut = 1; cut < headerEnd; cut += 7) cases.push([`a header cut at byte ${cut}`, header.subarray(0, cut), 'MALFORMED_FILE'])
+    for (const [name, file, reason] of cases) {
+      it(`${name} → ${reason}`, async () => {
+        await promptly(rejectsWith(reason, read(file)))
+        await promptly(rejectsWith(reason, (async () => {
+          for await (const item of extractAvro(Readable.from([file]), info(file.length))) assert.ok(item)
+        })()))
+      })
+    }
+  })
+
+  it('ends the fuzz-found hangs promptly with MALFORMED_FILE', async () => {
+    const files = readdirSync(REGRESSIONS).filter((f) => f.endsWith('.avro'))
+    assert.ok(files.length >= 3, files.join(', '))
+    for (const file of files) await promptly(rejectsWith('MALFORMED_FILE', read(readFileSync(join(REGRESSIONS, file)))))
+  })
+
+  it("skips a block of no records and no bytes, as Java's reader does", async () => {
+    const header = await avroFile({ type: 'record', name: 'Row', fields: [{ name: 'ssn', type: 'string' }] }, [])
+    const record = Buffer.concat([long(PLANTED_SSN.length), Buffer.from(PLANTED_SSN)])
+    const file = Buffer.concat([header, blockOf(0, Buffer.alloc(0)), blockOf(1, record)])
+    assert.deepEqual(leaves(await read(file)), [leaf(PLANTED_SSN, ['ssn'], 0, '$.ssn')])
+  })
+
+  it('rejects bytes left in a block after its records as UNABLE_TO_PARSE_FILE', async () => {
+    const header = await avroFile({ type: 'record', name: 'Row', fields: [{ name: 'ssn', type: 'string' }] }, [])
+    const record = Buffer.concat([long(PLANTED_SSN.length), Buffer.from(PLANTED_SSN)])
+    await rejectsWith('UNABLE_TO_PARSE_FILE', read(Buffer.concat([header, blockOf(1, Buffer.concat([record, record]))])))
+  })
+
+  it('reads a map key __proto__ as a key like any other', async () => {
+    const header = await avroFile({ type: 'record', name: 'Row', fields: [{ name: 'tags', type: { type: 'map', values: 'string' } }] }, [])
+    const text = (s: string): Buffer => Buffer.concat([long(Buffer.byteLength(s)), Buffer.from(s)])
+    const file = Buffer.concat([header, blockOf(1, Buffer.concat([long(1), text('__proto__'), text(PLANTED_SSN), long(0)]))])
+    assert.deepEqual(leaves(await read(file)).map((l) => [l.value, l.labels]), [[PLANTED_SSN, ['tags', '__proto__']]])
   })
 
   it('refuses a file over 8 GB without reading it', async () => {

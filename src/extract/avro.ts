@@ -1,8 +1,10 @@
 // Apache Avro object container files → record fields: each string or number leaf of a record,
 // with its field and map key names as labels and Macie's record location (record index across
-// the file + JSONPath). Owns the container's codecs (null, deflate, snappy), its limits and its
-// failure reasons; decoding is avsc's, streamed block by block. Knows nothing of what is detected.
+// the file + JSONPath). Owns the container (header, blocks, sync markers, the null, deflate and
+// snappy codecs), its limits and its failure reasons; records are decoded by avsc's types, one
+// block at a time. Knows nothing of what is detected.
 import type { Readable } from 'node:stream'
+import { promisify } from 'node:util'
 import { inflateRaw } from 'node:zlib'
 import avro from 'avsc'
 import { snappyUncompress } from 'hyparquet'
@@ -16,12 +18,20 @@ export const MAX_AVRO_BYTES = 8 * 1024 ** 3
 /** A header (schema and metadata) larger than this is taken for a broken one. */
 export const MAX_AVRO_HEADER_BYTES = 16 * 1024 * 1024
 
-/** Bytes handed to the decoder at a time: it joins its pending bytes on every write. */
-const WRITE_BYTES = 1 << 20
+const MAGIC = Buffer.from('Obj\x01', 'latin1')
 const SYNC_BYTES = 16
+/** An Avro long takes at most 10 bytes as a zigzag varint. */
+const MAX_LONG_BYTES = 10
+/**
+ * Array and map items one block may hold beyond one a byte: items of types that take no bytes
+ * (null, an empty record) are the only ones that can outnumber the block's bytes.
+ */
+const FREE_ITEMS = 1 << 16
 /** The code of zlib's error past `maxOutputLength`, used for snappy too. */
 const TOO_LARGE = 'ERR_BUFFER_TOO_LARGE'
 const NO_LABELS: readonly string[] = Object.freeze([])
+
+const inflate = promisify(inflateRaw)
 
 /** CRC-32 (IEEE, as zlib), which Avro's snappy codec appends to every block. */
 const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
@@ -36,39 +46,33 @@ function crc32(bytes: Uint8Array): number {
   return (c ^ -1) >>> 0
 }
 
-type Callback = (err: Error | null, data?: Buffer) => void
-
 /**
  * Avro's snappy block: raw snappy, then the CRC-32 of the uncompressed bytes, big-endian (Avro
  * specification, "Object Container Files", snappy codec).
  */
-function unsnappy(block: Buffer, maxBytes: number, cb: Callback): void {
-  try {
-    if (block.length < 5) throw new Error('snappy block too short')
-    const input = block.subarray(0, block.length - 4)
-    let length = 0
-    for (let i = 0, shift = 0; ; i++, shift += 7) {
-      if (i >= input.length || i > 4) throw new Error('snappy length unreadable')
-      length += (input[i]! & 0x7f) * 2 ** shift
-      if (input[i]! < 0x80) break
-    }
-    if (length > maxBytes) throw Object.assign(new RangeError(`snappy block over ${maxBytes} bytes uncompressed`), { code: TOO_LARGE })
-    const output = Buffer.alloc(length)
-    snappyUncompress(input, output)
-    if (crc32(output) !== block.readUInt32BE(block.length - 4)) throw new Error('snappy block checksum mismatch')
-    cb(null, output)
-  } catch (err) {
-    cb(err as Error)
+function unsnappy(block: Buffer, maxBytes: number): Buffer {
+  if (block.length < 5) throw new Error('snappy block too short')
+  const input = block.subarray(0, block.length - 4)
+  let length = 0
+  for (let i = 0, shift = 0; ; i++, shift += 7) {
+    if (i >= input.length || i > 4) throw new Error('snappy length unreadable')
+    length += (input[i]! & 0x7f) * 2 ** shift
+    if (input[i]! < 0x80) break
   }
+  if (length > maxBytes) throw Object.assign(new RangeError(`snappy block over ${maxBytes} bytes uncompressed`), { code: TOO_LARGE })
+  const output = Buffer.alloc(length)
+  snappyUncompress(input, output)
+  if (crc32(output) !== block.readUInt32BE(block.length - 4)) throw new Error('snappy block checksum mismatch')
+  return output
 }
 
-function codecs(maxBytes: number): Record<string, (block: Buffer, cb: Callback) => void> {
-  return {
-    null: (block, cb) => cb(null, block),
-    deflate: (block, cb) => inflateRaw(block, { maxOutputLength: maxBytes }, cb),
-    snappy: (block, cb) => unsnappy(block, maxBytes, cb),
-  }
-}
+type Codec = (block: Buffer, maxBytes: number) => Promise<Buffer>
+
+const CODECS = new Map<string, Codec>([
+  ['null', (block) => Promise.resolve(block)],
+  ['deflate', (block, maxBytes) => inflate(block, { maxOutputLength: maxBytes })],
+  ['snappy', (block, maxBytes) => Promise.resolve().then(() => unsnappy(block, maxBytes))],
+])
 
 /** Longs as bigints: avsc's own long type refuses those past 2^53 ("potential precision loss"). */
 const BIG_LONG = avro.types.LongType.__with({
@@ -138,13 +142,79 @@ class FloatText extends TextLogicalType {
 const typeOf = (schema: unknown): unknown =>
   typeof schema === 'string' ? schema : typeof schema === 'object' && schema !== null ? (schema as { type?: unknown }).type : undefined
 
+/** The part of avsc's Tap (its read cursor) that a type's `_read` uses. */
+interface Tap {
+  readonly buf: Buffer
+  pos: number
+  readLong(): number
+  skipLong(): void
+  readString(): string | undefined
+}
+
+/** An avsc type seen from inside: the method `decode` calls, once per value. */
+interface ReadableType {
+  _read(tap: Tap): unknown
+}
+
+/** Array and map items left to the block being decoded (see FREE_ITEMS). */
+interface ItemBudget {
+  items: number
+}
+
+/**
+ * The item count of the next array or map batch (0 at the end), spent from `budget`. avsc
+ * allocates and loops over a batch's count as written, before it knows whether the block holds
+ * that many items: a damaged count (2^62) would hang it or run it out of memory.
+ */
+function batchCount(tap: Tap, budget: ItemBudget): number {
+  let n = tap.readLong()
+  if (n === 0 || tap.pos > tap.buf.length) return 0
+  if (n < 0) {
+    n = -n
+    tap.skipLong() // the batch's size in bytes
+  }
+  budget.items -= n
+  if (!(budget.items >= 0)) throw new Error(`an array or map of ${n} items is longer than its block`)
+  return n
+}
+
+/** The avsc array and map types of one file, whose readers spend item counts from `budget`. */
+function boundedCollections(budget: ItemBudget): { Array: typeof avro.types.ArrayType; Map: typeof avro.types.MapType } {
+  class BoundedArray extends avro.types.ArrayType {
+    _read(tap: Tap): unknown[] {
+      const items = this.itemsType as unknown as ReadableType
+      const values: unknown[] = []
+      for (let n = batchCount(tap, budget); n > 0; n = batchCount(tap, budget)) {
+        for (let i = 0; i < n; i++) values.push(items._read(tap))
+      }
+      return values
+    }
+  }
+  /** Maps are read into objects without a prototype, so that a key `__proto__` is a key like any other. */
+  class BoundedMap extends avro.types.MapType {
+    _read(tap: Tap): Record<string, unknown> {
+      const values = this.valuesType as ReadableType
+      const map = Object.create(null) as Record<string, unknown>
+      for (let n = batchCount(tap, budget); n > 0; n = batchCount(tap, budget)) {
+        for (let i = 0; i < n; i++) {
+          const key = tap.readString() ?? ''
+          map[key] = values._read(tap)
+        }
+      }
+      return map
+    }
+  }
+  return { Array: BoundedArray, Map: BoundedMap }
+}
+
 /**
  * The writer's schema as avsc reads it here: bigint longs, floats in their shortest form, logical
  * types as text. Longs and floats are hooked wherever they are declared (`"long"`,
  * `{"type": "long"}`); a type built here over one asks for its underlying type again with the
  * same schema object, which the hook then leaves to avsc.
  */
-function readType(schema: avro.Schema): avro.Type {
+function readType(schema: avro.Schema, budget: ItemBudget): avro.Type {
+  const collections = boundedCollections(budget)
   const building = new WeakSet<object>()
   const build = (s: object, make: () => avro.Type, fallback: avro.Type | undefined): avro.Type | undefined => {
     building.add(s)
@@ -158,6 +228,8 @@ function readType(schema: avro.Schema): avro.Type {
   }
   const typeHook = (s: avro.Schema, opts: object): avro.Type | undefined => {
     const type = typeOf(s)
+    if (type === 'array') return new collections.Array(s, opts)
+    if (type === 'map') return new collections.Map(s, opts)
     if (type === 'float') {
       if (typeof s === 'object' && building.has(s)) return undefined
       const own = { type: 'float' }
@@ -228,59 +300,174 @@ class RecordWalker {
   }
 }
 
-const HEADER_TYPE = avro.Type.forSchema({
-  type: 'record',
-  name: 'org.apache.avro.file.Header',
-  fields: [
-    { name: 'magic', type: { type: 'fixed', name: 'Magic', size: 4 } },
-    { name: 'meta', type: { type: 'map', values: 'bytes' } },
-    { name: 'sync', type: { type: 'fixed', name: 'Sync', size: SYNC_BYTES } },
-  ],
-})
+/**
+ * Takes bytes off the body as the container's fields ask for them, holding no more than the
+ * field being read and one chunk of the body.
+ */
+class ByteReader {
+  private readonly chunks: Buffer[] = []
+  /** Bytes of `chunks[0]` already taken. */
+  private head = 0
+  private buffered = 0
+  private isEnded = false
+  private bodyBytes = 0
+  private readonly source: AsyncIterator<unknown>
 
-/** The length of the container header at the start of `head`; offset -1 while it is incomplete or unreadable. */
-function safeDecodeHeader(head: Buffer): { offset: number } {
-  try {
-    return HEADER_TYPE.decode(head, 0)
-  } catch {
-    return { offset: -1 }
+  constructor(
+    body: Readable,
+    private readonly info: ObjectInfo,
+  ) {
+    this.source = body[Symbol.asyncIterator]()
   }
-}
 
-/** Bytes of a non-negative long in Avro's zigzag varint encoding. */
-function longBytes(n: number): number {
-  let bytes = 1
-  for (let z = 2 * n; z >= 128; z = Math.floor(z / 128)) bytes++
-  return bytes
+  /** Buffers `n` bytes; false when the body ends first. */
+  async has(n: number): Promise<boolean> {
+    while (this.buffered < n) {
+      if (this.isEnded) return false
+      const next = await this.source.next()
+      if (next.done === true) {
+        this.isEnded = true
+        return false
+      }
+      const chunk = next.value as Buffer
+      this.bodyBytes += chunk.length
+      if (this.bodyBytes > MAX_AVRO_BYTES) {
+        throw new ExtractError('FILE_EXCEEDS_SIZE_LIMIT', `${this.info.key}: Avro file larger than ${MAX_AVRO_BYTES} bytes`)
+      }
+      if (chunk.length === 0) continue
+      this.chunks.push(chunk)
+      this.buffered += chunk.length
+    }
+    return true
+  }
+
+  /** The next `n` bytes, or undefined when the body ends first. */
+  async take(n: number): Promise<Buffer | undefined> {
+    if (!(await this.has(n))) return undefined
+    const first = this.chunks[0]
+    if (n === 0 || first === undefined) return Buffer.alloc(0)
+    if (first.length - this.head >= n) {
+      const out = first.subarray(this.head, this.head + n)
+      this.drop(n)
+      return out
+    }
+    const out = Buffer.allocUnsafe(n)
+    for (let at = 0; at < n; ) {
+      const chunk = this.chunks[0]!
+      const copied = chunk.copy(out, at, this.head, Math.min(chunk.length, this.head + n - at))
+      at += copied
+      this.drop(copied)
+    }
+    return out
+  }
+
+  /** Skips up to `n` bytes without holding them; the number skipped (less at the end of the body). */
+  async skip(n: number): Promise<number> {
+    let skipped = 0
+    while (skipped < n && (await this.has(1))) {
+      const step = Math.min(n - skipped, this.chunks[0]!.length - this.head)
+      this.drop(step)
+      skipped += step
+    }
+    return skipped
+  }
+
+  /**
+   * The next Avro long (zigzag varint), as a number (exact below 2^53, which is all a length
+   * or a count can be); undefined when the body ends first, NaN when it runs past 10 bytes.
+   */
+  async long(): Promise<number | undefined> {
+    let z = 0
+    let isNegative = false
+    for (let i = 0, scale = 1; i < MAX_LONG_BYTES; i++, scale *= 128) {
+      if (!(await this.has(1))) return undefined
+      const b = this.chunks[0]![this.head]!
+      this.drop(1)
+      if (i === 0) isNegative = (b & 1) === 1 // the sign is the low bit, which floats past 2^53 lose
+      z += (b & 0x7f) * scale
+      if (b < 0x80) return isNegative ? -Math.floor(z / 2) - 1 : Math.floor(z / 2)
+    }
+    return Number.NaN
+  }
+
+  private drop(n: number): void {
+    this.head += n
+    this.buffered -= n
+    while (this.chunks.length > 0 && this.head >= this.chunks[0]!.length) {
+      this.head -= this.chunks.shift()!.length
+    }
+  }
 }
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
 
+/** What a container header holds: the writer's type, the codec and the sync marker. */
+interface Header {
+  readonly type: avro.Type
+  readonly codec: Codec
+  readonly sync: Buffer
+}
+
 /**
- * The Macie reason for a decoder error: the container broken (no magic, a bad header, a wrong
- * sync marker) is MALFORMED_FILE; an unknown codec or blocks that do not decode are
- * UNABLE_TO_PARSE_FILE; a block that inflates past `maxBufferedBytes` is FILE_EXCEEDS_SIZE_LIMIT.
+ * Reads the container header (Avro specification, "Object Container Files": magic, a map of
+ * metadata bytes, the sync marker), checking each count and length against what is left of
+ * MAX_AVRO_HEADER_BYTES, so that a damaged one fails at once.
  */
-function decoderFailure(err: unknown, info: ObjectInfo, hasHeader: boolean): ExtractError {
-  const why = message(err)
-  const cause = (err as { cause?: { code?: unknown } } | undefined)?.cause
-  if (cause?.code === TOO_LARGE) {
-    return new ExtractError('FILE_EXCEEDS_SIZE_LIMIT', `${info.key}: Avro block larger than ${info.limits.maxBufferedBytes} bytes uncompressed`, { cause: err })
+async function readHeader(reader: ByteReader, info: ObjectInfo, budget: ItemBudget): Promise<Header> {
+  const malformed = (why: string, cause?: unknown): ExtractError =>
+    new ExtractError('MALFORMED_FILE', `${info.key}: not a readable Avro object container file (${why})`, { cause })
+  let left = MAX_AVRO_HEADER_BYTES
+  const bytes = async (what: string, n: number | undefined): Promise<Buffer> => {
+    if (n === undefined) throw malformed('header truncated')
+    if (!(n >= 0) || n > left) throw malformed(`${what} of ${n} bytes`)
+    const b = await reader.take(n)
+    if (!b) throw malformed('header truncated')
+    left -= n
+    return b
   }
-  const isContainer = (!hasHeader && !why.startsWith('unknown codec')) || why === 'invalid sync marker'
-  return isContainer
-    ? new ExtractError('MALFORMED_FILE', `${info.key}: not a readable Avro object container file (${why})`, { cause: err })
-    : new ExtractError('UNABLE_TO_PARSE_FILE', `${info.key}: Avro data does not decode (${why})`, { cause: err })
+  const magic = await reader.take(MAGIC.length)
+  if (!magic?.equals(MAGIC)) throw malformed('no Avro magic')
+  const meta = new Map<string, Buffer>()
+  for (;;) {
+    let count = await reader.long()
+    if (count === undefined) throw malformed('header truncated')
+    if (count === 0) break
+    if (count < 0) {
+      count = -count
+      const size = await reader.long()
+      if (size === undefined) throw malformed('header truncated')
+    }
+    // An entry takes two bytes at least (two empty lengths).
+    if (!(count <= left / 2)) throw malformed(`metadata count ${count}`)
+    for (let i = 0; i < count; i++) {
+      const key = (await bytes('metadata key', await reader.long())).toString('utf8')
+      meta.set(key, await bytes('metadata value', await reader.long()))
+    }
+  }
+  const sync = await bytes('sync marker', SYNC_BYTES)
+  const codecName = meta.get('avro.codec')?.toString('utf8') ?? 'null'
+  const codec = CODECS.get(codecName)
+  if (!codec) throw new ExtractError('UNABLE_TO_PARSE_FILE', `${info.key}: Avro codec ${JSON.stringify(codecName)} is not supported`)
+  const schema = meta.get('avro.schema')
+  if (!schema) throw malformed('no schema')
+  let type: avro.Type
+  try {
+    type = readType(JSON.parse(schema.toString('utf8')) as avro.Schema, budget)
+  } catch (err) {
+    throw malformed(`schema: ${message(err)}`, err)
+  }
+  return { type, codec, sync }
 }
 
 /**
  * Reads an Apache Avro object container file as a stream into record fields: recordIndex counts
  * records across blocks, jsonPath is the field path (`$.customer.cards[1].number`). Codecs null,
- * deflate and snappy. No magic, a broken header, a wrong sync marker or a truncated file →
- * MALFORMED_FILE; an unknown codec or data that does not decode → UNABLE_TO_PARSE_FILE; over
- * 8 GB, or a block over `maxBufferedBytes` → FILE_EXCEEDS_SIZE_LIMIT.
+ * deflate and snappy. No magic, a broken header, a block count or size that cannot be, a wrong
+ * sync marker or a truncated file → MALFORMED_FILE; an unknown codec or data that does not
+ * decode → UNABLE_TO_PARSE_FILE; over 8 GB, or a block over `maxBufferedBytes` (stored or
+ * uncompressed) → FILE_EXCEEDS_SIZE_LIMIT.
  * @example
  * for await (const item of extractAvro(body, info)) if (!isEmbedded(item)) detector.detect(item)
  */
@@ -290,116 +477,73 @@ export async function* extractAvro(body: Readable, info: ObjectInfo): AsyncGener
     throw new ExtractError('FILE_EXCEEDS_SIZE_LIMIT', `${info.key}: Avro file larger than ${MAX_AVRO_BYTES} bytes`)
   }
   const maxBlockBytes = info.limits.maxBufferedBytes
-  const writeBytes = Math.max(1, Math.min(WRITE_BYTES, maxBlockBytes))
-  const decoder = new avro.streams.BlockDecoder({ codecs: codecs(maxBlockBytes), parseHook: readType })
-  let failure: Error | undefined
-  let hasHeader = false
-  /** Bytes written to the decoder; of them, the header's (once known) and the whole blocks'. */
-  let writtenBytes = 0
-  let head: Buffer | undefined = Buffer.alloc(0)
-  let headerBytes = -1
-  let blockBytes = 0
-
-  const fail = (err: Error): void => {
-    failure ??= err
-    decoder.destroy(failure)
-  }
-  decoder.on('error', (err: unknown) => {
-    failure ??= decoderFailure(err, info, hasHeader)
-  })
-  decoder.on('metadata', () => {
-    hasHeader = true
-  })
-  decoder.on('block', (block: { valueCount: number; compressedDataLength: number }) => {
-    blockBytes += longBytes(block.valueCount) + longBytes(block.compressedDataLength) + block.compressedDataLength + SYNC_BYTES
-  })
-
-  const write = async (chunk: Buffer): Promise<void> => {
-    if (head) {
-      // The header's length, parsed as the decoder parses it, for the accounting of blocks.
-      head = Buffer.concat([head, chunk])
-      const { offset } = safeDecodeHeader(head)
-      if (offset >= 0) {
-        headerBytes = offset
-        head = undefined
-      } else if (head.length > MAX_AVRO_HEADER_BYTES) {
-        throw new ExtractError('MALFORMED_FILE', `${info.key}: no Avro header in the first ${MAX_AVRO_HEADER_BYTES} bytes`)
-      }
-    }
-    const held = writtenBytes - (headerBytes < 0 ? writtenBytes : headerBytes + blockBytes)
-    if (held > maxBlockBytes + writeBytes) {
-      throw new ExtractError('FILE_EXCEEDS_SIZE_LIMIT', `${info.key}: Avro block larger than ${maxBlockBytes} bytes`)
-    }
-    writtenBytes += chunk.length
-    // One write at a time: the decoder calls back once the blocks it completed are being read,
-    // so what it holds besides is a partial block, which the check above bounds.
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        decoder.off('close', done)
-        resolve()
-      }
-      decoder.on('close', done)
-      decoder.write(chunk, done)
-    })
-  }
-
-  /** Feeds the body to the decoder in writes of about `writeBytes`. */
-  const feed = async (): Promise<void> => {
-    let pending: Buffer[] = []
-    let pendingBytes = 0
-    let bodyBytes = 0
-    for await (const chunk of body) {
-      const b = chunk as Buffer
-      bodyBytes += b.length
-      if (bodyBytes > MAX_AVRO_BYTES) {
-        throw new ExtractError('FILE_EXCEEDS_SIZE_LIMIT', `${info.key}: Avro file larger than ${MAX_AVRO_BYTES} bytes`)
-      }
-      pending.push(b)
-      pendingBytes += b.length
-      if (pendingBytes < writeBytes) continue
-      const joined = Buffer.concat(pending, pendingBytes)
-      pending = []
-      pendingBytes = 0
-      if (decoder.destroyed) return
-      await write(joined)
-    }
-    if (pendingBytes > 0 && !decoder.destroyed) await write(Buffer.concat(pending, pendingBytes))
-    decoder.end()
-  }
-  const fed = feed().catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))))
-
-  /** Why a file the decoder read to its end is not whole, if it is not. */
-  const endFailure = (): ExtractError | undefined => {
-    if (writtenBytes === 0) return undefined
-    if (!hasHeader || headerBytes < 0) return new ExtractError('MALFORMED_FILE', `${info.key}: the Avro header is incomplete`)
-    // The decoder silently drops a partial last block (a truncated file, a broken block size).
-    const left = writtenBytes - headerBytes - blockBytes
-    if (left !== 0) return new ExtractError('MALFORMED_FILE', `${info.key}: Avro file truncated or broken: ${left} bytes after its last whole block`)
-    return undefined
-  }
-
+  const reader = new ByteReader(body, info)
+  const malformed = (why: string): ExtractError => new ExtractError('MALFORMED_FILE', `${info.key}: Avro file truncated or broken (${why})`)
+  const unparsable = (why: string, cause?: unknown): ExtractError =>
+    new ExtractError('UNABLE_TO_PARSE_FILE', `${info.key}: Avro data does not decode (${why})`, { cause })
   const batch = new FieldBatch(Math.max(1, info.limits.blockChars))
   const walker = new RecordWalker(batch)
   let recordIndex = 0
-  let error: Error | undefined
+  let error: unknown
   try {
-    try {
-      for await (const record of decoder) {
-        walker.record(record, recordIndex++)
-        if (walker.ready.length > 0) yield* walker.ready.splice(0)
+    if (!(await reader.has(1))) return
+    const budget: ItemBudget = { items: 0 }
+    const { type, codec, sync } = await readHeader(reader, info, budget)
+    for (let b = 0; await reader.has(1); b++) {
+      // A block (Avro specification, "Object Container Files"): its record count, its size in
+      // bytes, its (compressed) records, the file's sync marker.
+      const count = await reader.long()
+      const size = await reader.long()
+      if (count === undefined || size === undefined) throw malformed(`block ${b} truncated`)
+      if (!(count >= 0)) throw malformed(`block ${b} holds ${count} records`)
+      if (!(size >= 0)) throw malformed(`block ${b} is ${size} bytes long`)
+      if (size > maxBlockBytes) {
+        // A size past the end of the file is a broken one, not a large block.
+        if ((await reader.skip(size + SYNC_BYTES)) < size + SYNC_BYTES) throw malformed(`block ${b} of ${size} bytes runs past the end of the file`)
+        throw new ExtractError('FILE_EXCEEDS_SIZE_LIMIT', `${info.key}: Avro block larger than ${maxBlockBytes} bytes`)
       }
-    } catch (err) {
-      error = failure ?? decoderFailure(err, info, hasHeader)
+      const stored = await reader.take(size)
+      const marker = await reader.take(SYNC_BYTES)
+      if (!stored || !marker) throw malformed(`block ${b} truncated`)
+      if (!marker.equals(sync)) throw malformed(`block ${b} ends without the sync marker`)
+      let data: Buffer
+      try {
+        data = await codec(stored, maxBlockBytes)
+      } catch (err) {
+        if ((err as { code?: unknown }).code === TOO_LARGE) {
+          throw new ExtractError('FILE_EXCEEDS_SIZE_LIMIT', `${info.key}: Avro block larger than ${maxBlockBytes} bytes uncompressed`, { cause: err })
+        }
+        throw unparsable(`block ${b}: ${message(err)}`, err)
+      }
+      if (count === 0 && data.length > 0) throw malformed(`block ${b} holds ${data.length} bytes and no records`)
+      budget.items = data.length + FREE_ITEMS
+      let pos = 0
+      for (let i = 0; i < count; i++) {
+        let decoded: { value: unknown; offset: number }
+        try {
+          decoded = type.decode(data, pos)
+        } catch (err) {
+          throw unparsable(`block ${b}, record ${i}: ${message(err)}`, err)
+        }
+        if (decoded.offset < 0) throw unparsable(`block ${b} holds fewer than its ${count} records`)
+        walker.record(decoded.value, recordIndex++)
+        if (walker.ready.length > 0) yield* walker.ready.splice(0)
+        if (decoded.offset === pos) {
+          // A type that takes no bytes: the records left are that same value, without text.
+          recordIndex += count - i - 1
+          break
+        }
+        pos = decoded.offset
+      }
+      if (pos < data.length) throw unparsable(`block ${b} holds ${data.length - pos} bytes after its ${count} records`)
     }
-    await fed
-    error ??= failure ?? endFailure()
-    // The records read before a failure are analysed too (the object is then PARTIAL).
-    const last = batch.take()
-    if (last) yield last
-    if (error) throw error
+  } catch (err) {
+    error = err
   } finally {
-    if (!decoder.destroyed) decoder.destroy()
     if (!body.destroyed) body.destroy()
-    await fed
   }
+  // The records read before a failure are analysed too (the object is then PARTIAL).
+  const last = batch.take()
+  if (last) yield last
+  if (error !== undefined) throw error
 }
