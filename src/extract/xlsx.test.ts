@@ -6,13 +6,18 @@ import { Readable } from 'node:stream'
 import { after, before, describe, it } from 'node:test'
 import {
   corruptSheetWorkbook,
+  DATE_STYLES,
+  datesWorkbook,
   emptyWorkbook,
   largeImageWorkbook,
   largeWorkbook,
   oddlyNamedWorkbook,
   peopleWorkbook,
   phoneticWorkbook,
+  prefixedWorkbook,
+  quirkyCellsWorkbook,
   ratioBombWorkbook,
+  truncatedSheetWorkbook,
   understatedSizeWorkbook,
 } from '../../test/fixtures/build/xlsx.js'
 import { DEFAULT_LIMITS, ExtractError, type ExtractFailure, type ExtractLimits, type Location, type ObjectInfo, type TextSegment } from './types.js'
@@ -98,14 +103,72 @@ describe('extractXlsx', () => {
     assert.equal(people.fields!.labels(1), people.fields!.labels(4), 'one label array per column')
   })
 
-  it('finds sheets by their relationships, whatever their part names, and quotes names as Excel does', async () => {
+  it('finds sheets by their relationships, whatever their part names, reads them in tab order and quotes names as Excel does', async () => {
     assert.deepEqual(cells(await collect(oddlyNamedWorkbook())), [
-      cell('536-22-8741', 3, 27, "'Q1 ''plan'''!AA3"),
-      cell('line one\rline two', 4, 28, "'Q1 ''plan'''!AB4"),
-      cell('name', 1, 1, 'Data!A1', 'name'),
+      cell('name', 1, 1, 'Data!A1', 'name'), // the first tab, though its part name sorts last
       cell('ssn', 1, 2, 'Data!B1', 'ssn'),
       cell('536-22-8741', 2, 2, 'Data!B2', 'ssn'),
+      cell('536-22-8741', 3, 27, "'Q1 ''plan'''!AA3"),
+      cell('line one\rline two', 4, 28, "'Q1 ''plan'''!AB4"),
     ])
+  })
+
+  it('reads prefixed SpreadsheetML, relative relationship targets and shared strings at any part name', async () => {
+    assert.deepEqual(cells(await collect(prefixedWorkbook())), [cell('536-22-8741', 1, 1, 'Pre!A1')])
+  })
+
+  it('reads cells without r, every run of inline rich text, entities once, and formula results as a user sees them', async () => {
+    assert.deepEqual(cells(await collect(quirkyCellsWorkbook())), [
+      cell('name', 1, 1, 'Quirks!A1', 'name'), // cells without r: the next column
+      cell('note', 1, 2, 'Quirks!B1', 'note'),
+      cell('card', 1, 3, 'Quirks!C1', 'card'),
+      cell('Ana Lopez', 2, 1, 'Quirks!A2', 'name'), // a row without r: the next row; both runs, not the phonetic one
+      cell('AT&amp;T <b>', 2, 2, 'Quirks!B2', 'note'), // &amp;amp; decoded once
+      cell('4111111111111111', 2, 3, 'Quirks!C2', 'card'),
+      cell('Ana Lopez!', 5, 1, 'Quirks!A5', 'name'), // a formula's text, not the formula
+      cell('TRUE', 5, 2, 'Quirks!B5', 'note'), // a boolean formula result
+      cell('4111111111111111', 5, 3, 'Quirks!C5', 'card'), // written with an exponent; D5's #DIV/0! is skipped
+      cell('FALSE', 5, 5, 'Quirks!E5'),
+      cell('line\rbreak', 6, 2, 'Quirks!B6', 'note'),
+    ])
+  })
+
+  describe('numbers in a date or time format read as ISO 8601', () => {
+    const { general, date, dateTime, days, red, time } = DATE_STYLES
+    const cases: Array<{ name: string; value: string; style?: number; type?: string; want: string }> = [
+      { name: 'a built-in date format', value: '45296', style: date, want: '2024-01-05' },
+      { name: 'a custom date and time format with escapes', value: '45296.5', style: dateTime, want: '2024-01-05T12:00:00' },
+      { name: 'a built-in time format, under a day', value: '0.75', style: time, want: '18:00:00' },
+      { name: 'the day before the 1900 leap-year bug', value: '59', style: date, want: '1900-02-28' },
+      { name: 'the day of the 1900 leap-year bug', value: '60', style: date, want: '1900-02-29' },
+      { name: 'the day after the 1900 leap-year bug', value: '61', style: date, want: '1900-03-01' },
+      { name: 'the first day', value: '1', style: date, want: '1900-01-01' },
+      { name: 'a number outside dates, as written', value: '-1', style: date, want: '-1' },
+      { name: 'general format: the number as written', value: '45296', style: general, want: '45296' },
+      { name: 'a format whose d, a, y, s are quoted text', value: '12.5', style: days, want: '12.5' },
+      { name: 'a format whose only letters are a colour', value: '7', style: red, want: '7' },
+      { name: 'a style index past the styles', value: '45296', style: 99, want: '45296' },
+      { name: 'an ISO date value (t="d")', value: '2024-01-05T00:00:00Z', type: 'd', want: '2024-01-05' },
+      { name: 'a 16-digit number', value: '4111111111111111', want: '4111111111111111' },
+      { name: 'a small number with an exponent', value: '1.5E-3', want: '0.0015' },
+      { name: 'a huge number with an exponent, as written', value: '1.2E+300', want: '1.2E+300' },
+    ]
+    for (const c of cases) {
+      it(c.name, async () => {
+        assert.deepEqual(
+          cells(await collect(datesWorkbook([c]))).map((found) => found.value),
+          [c.want],
+        )
+      })
+    }
+
+    it('counts days from 1904-01-01 in the 1904 date system', async () => {
+      const found = cells(await collect(datesWorkbook([{ value: '0', style: date }, { value: '43834', style: date }], true)))
+      assert.deepEqual(
+        found.map((f) => f.value),
+        ['1904-01-01', '2024-01-05'],
+      )
+    })
   })
 
   it('reads the text of shared strings that carry phonetic runs, not the runs', async () => {
@@ -175,8 +238,10 @@ describe('extractXlsx', () => {
       await assert.rejects(collect(await peopleWorkbook(), info({ maxOoxmlPartBytes: 1000 })), failsWith('OOXML_UNCOMPRESSED_SIZE_EXCEEDS_LIMIT'))
     })
 
-    it('fails with OOXML_UNCOMPRESSED_SIZE_EXCEEDS_LIMIT on shared strings larger than maxBufferedBytes', async () => {
-      await assert.rejects(collect(await peopleWorkbook(), info({ maxBufferedBytes: 400 })), failsWith('OOXML_UNCOMPRESSED_SIZE_EXCEEDS_LIMIT'))
+    it('fails with OOXML_UNCOMPRESSED_SIZE_EXCEEDS_LIMIT on shared strings taking more than maxBufferedBytes', async () => {
+      // 3,001 strings of about 8 characters, each past U+00FF so two bytes, and 4 bytes of offset: about 60,000 bytes.
+      await assert.rejects(collect(phoneticWorkbook(3000), info({ maxBufferedBytes: 40_000 })), failsWith('OOXML_UNCOMPRESSED_SIZE_EXCEEDS_LIMIT'))
+      assert.equal(cells(await collect(phoneticWorkbook(3000), info({ maxBufferedBytes: 80_000 }))).length, 6000)
     })
 
     it('fails with MALFORMED_OR_FILE_SIZE_EXCEEDS_LIMIT on a part that inflates past its stated size', { timeout: 10_000 }, async () => {
@@ -207,6 +272,10 @@ describe('extractXlsx', () => {
 
     it('fails with MALFORMED_OR_FILE_SIZE_EXCEEDS_LIMIT, without hanging, on a sheet that does not inflate', { timeout: 10_000 }, async () => {
       await assert.rejects(collect(await corruptSheetWorkbook()), failsWith('MALFORMED_OR_FILE_SIZE_EXCEEDS_LIMIT'))
+    })
+
+    it('fails with MALFORMED_OR_FILE_SIZE_EXCEEDS_LIMIT on a sheet whose XML ends before its elements close', async () => {
+      await assert.rejects(collect(truncatedSheetWorkbook()), failsWith('MALFORMED_OR_FILE_SIZE_EXCEEDS_LIMIT'))
     })
 
     it('fails with MALFORMED_OR_FILE_SIZE_EXCEEDS_LIMIT, without hanging, on a sheet of broken XML', { timeout: 10_000 }, async () => {
