@@ -20,6 +20,8 @@ export interface ScanConfig {
   timeoutMs?: number
   /** V8 heap of one worker thread in MiB (192); an object that needs more is FILE_EXCEEDS_SIZE_LIMIT. */
   workerHeapMb?: number
+  /** Folder for spill files (os.tmpdir()); the pool gives each worker one of its own. */
+  tempDir?: string
 }
 
 /** A detector with the lookups record building needs. */

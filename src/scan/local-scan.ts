@@ -25,6 +25,7 @@ export async function scanLocalObject(
       detector: built.detector,
       ...(config.limits ? { limits: config.limits } : {}),
       ...(config.timeoutMs ? { deadline: Date.now() + config.timeoutMs } : {}),
+      ...(config.tempDir ? { tempDir: config.tempDir } : {}),
       onMember: (m) => onMember(toRecord(m)),
     },
   )

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
@@ -16,7 +16,8 @@ describe('ScanPool', () => {
     // Three million shared strings, held by the reader one by one, past a 64 MiB heap.
     writeFileSync(join(dir, 'b-huge.xlsx'), sharedStringsFloodWorkbook(3_000_000))
     writeFileSync(join(dir, 'c.csv'), 'name,ssn\nBo Chen,536-22-8741\n')
-    const config: ScanConfig = { context: { accountId: '000000000000', region: 'us-east-1', jobId: 'pool' }, workerHeapMb: 64 }
+    const spills = mkdtempSync(join(tmpdir(), 'trawl-pool-spills-'))
+    const config: ScanConfig = { context: { accountId: '000000000000', region: 'us-east-1', jobId: 'pool' }, workerHeapMb: 64, tempDir: spills }
     const records: ResultRecord[] = []
     await runScan(listLocalObjects([dir]), config, { workers: 1, onRecord: (r) => records.push(r) })
     const byKey = Object.fromEntries(records.map((r) => [r.resourcesAffected.s3Object.key, r.classificationDetails.result.status]))
@@ -26,5 +27,6 @@ describe('ScanPool', () => {
       'c.csv': { code: 'COMPLETE', reason: null },
     })
     assert.equal(records.length, 3, 'one record per object, none twice')
+    assert.deepEqual(readdirSync(spills), [], 'the killed worker\'s spill folder is removed')
   })
 })

@@ -3,6 +3,9 @@
 // object exhausted its heap: FILE_EXCEEDS_SIZE_LIMIT) or hangs past the time limit
 // (TIME_CUT_OFF_REACHED) is replaced: the object it was reading gets a SKIPPED record, the
 // objects queued behind it are sent again, none is lost or scanned twice.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { LocalObject } from '../sources/local.js'
 import { buildDetector, type BuiltDetector, type ScanConfig } from './config.js'
@@ -29,6 +32,8 @@ type Reply = { ready: true } | { seq: number; member?: ResultRecord; record?: Re
 
 interface Slot {
   worker: Worker
+  /** The worker's own folder for spill files, removed with it (a killed worker cannot clean up). */
+  tempDir: string
   /** Objects sent to this worker, in the order it reads them. */
   queue: number[]
   /** When the worker started its current object. */
@@ -56,12 +61,15 @@ export class ScanPool {
   private spawn(): Promise<Slot> {
     const isSource = import.meta.url.endsWith('.ts')
     const url = new URL(`./worker${isSource ? '.ts' : '.js'}`, import.meta.url)
-    const options = { workerData: this.config, resourceLimits: { maxOldGenerationSizeMb: this.config.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB } }
+    const tempDir = mkdtempSync(join(this.config.tempDir ?? tmpdir(), 'trawl-worker-'))
+    const workerData: ScanConfig = { ...this.config, tempDir }
+    const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: this.config.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB } }
     // Run from TypeScript sources (tests, benchmarks), a worker registers the TypeScript loader first.
     const worker = isSource
       ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`, { ...options, eval: true })
       : new Worker(url, options)
-    const slot: Slot = { worker, queue: [], since: Date.now() }
+    const slot: Slot = { worker, tempDir, queue: [], since: Date.now() }
+    worker.once('exit', () => rmSync(tempDir, { recursive: true, force: true }))
     return new Promise<Slot>((resolve, reject) => {
       let isReady = false
       worker.on('message', (msg: Reply) => {
