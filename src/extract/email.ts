@@ -144,9 +144,23 @@ function decodeQuotedPrintable(raw: Buffer): Buffer {
   return out.subarray(0, n)
 }
 
+/** Raw base64 bytes decoded a slice at a time, so no string of the whole body is made. */
+function decodeBase64(raw: Buffer): Buffer {
+  const out: Buffer[] = []
+  let carry = ''
+  for (let at = 0; at < raw.length; at += SLICE_BYTES) {
+    const text = carry + raw.toString('latin1', at, Math.min(raw.length, at + SLICE_BYTES)).replace(/[^A-Za-z0-9+/=_-]+/g, '')
+    const whole = text.length - (text.length % 4)
+    out.push(Buffer.from(text.slice(0, whole), 'base64'))
+    carry = text.slice(whole)
+  }
+  if (carry) out.push(Buffer.from(carry, 'base64'))
+  return out.length === 1 ? out[0]! : Buffer.concat(out)
+}
+
 /** The bytes a Content-Transfer-Encoding stands for (7bit, 8bit, binary and unknown ones as they are). */
 function decodeTransfer(raw: Buffer, encoding: string): Buffer {
-  if (encoding === 'base64') return Buffer.from(raw.toString('latin1'), 'base64')
+  if (encoding === 'base64') return decodeBase64(raw)
   if (encoding === 'quoted-printable') return decodeQuotedPrintable(raw)
   return raw
 }
@@ -154,22 +168,57 @@ function decodeTransfer(raw: Buffer, encoding: string): Buffer {
 /** Charsets decoded by guessing (UTF-8 when valid, else windows-1252): mislabelled UTF-8 is common. */
 const GUESSED_CHARSETS = new Set(['', 'us-ascii', 'ascii', 'utf-8', 'utf8', 'iso-8859-1', 'latin1', 'windows-1252', 'cp1252'])
 
+/** Bodies are decoded and handed on in slices of this many bytes, never as one string. */
+const SLICE_BYTES = 1 << 20
+
 async function* once<T>(value: T): AsyncGenerator<T, void, undefined> {
   yield value
 }
 
-/** Text of a body in its charset; unknown charsets are guessed like text files. */
-async function decodeBody(bytes: Buffer, charset: string): Promise<string> {
+async function* slices(bytes: Buffer): AsyncGenerator<Buffer, void, undefined> {
+  for (let at = 0; at < bytes.length; at += SLICE_BYTES) yield bytes.subarray(at, at + SLICE_BYTES)
+}
+
+/** Text of a body in its charset, a piece at a time; unknown charsets are guessed like text files. */
+async function* decodeBody(bytes: Buffer, charset: string): AsyncGenerator<string, void, undefined> {
   if (!GUESSED_CHARSETS.has(charset)) {
+    let decoder: InstanceType<typeof TextDecoder> | undefined
     try {
-      return new TextDecoder(charset).decode(bytes)
+      decoder = new TextDecoder(charset)
     } catch {
       // An unknown label: fall through to guessing.
     }
+    if (decoder) {
+      for await (const slice of slices(bytes)) yield decoder.decode(slice, { stream: true })
+      yield decoder.decode()
+      return
+    }
   }
+  yield* decodeText(slices(bytes))
+}
+
+/** A body's whole text, for the small ones that are rewritten (header blocks). */
+async function wholeText(pieces: AsyncIterable<string>): Promise<string> {
   const parts: string[] = []
-  for await (const s of decodeText(once(bytes))) parts.push(s)
+  for await (const s of pieces) parts.push(s)
   return parts.join('')
+}
+
+/** True when some piece holds more than white space; the pieces are kept for reading again. */
+async function hasText(pieces: AsyncIterable<string>): Promise<{ isBlank: boolean; pieces: AsyncIterable<string> }> {
+  const it = pieces[Symbol.asyncIterator]()
+  const seen: string[] = []
+  for (let r = await it.next(); !r.done; r = await it.next()) {
+    seen.push(r.value)
+    if (/\S/.test(r.value)) {
+      async function* rest(): AsyncGenerator<string, void, undefined> {
+        yield* seen
+        for (let n = await it.next(); !n.done; n = await it.next()) yield n.value
+      }
+      return { isBlank: false, pieces: rest() }
+    }
+  }
+  return { isBlank: true, pieces: once('') }
 }
 
 /** Counts lines forward through the raw message (a query behind the last one recounts from the start). */
@@ -244,10 +293,15 @@ class MessageReader {
   private async *text(start: number, end: number, isHeader = false): AsyncGenerator<ExtractedItem, void, undefined> {
     if (end <= start) return
     const bytes = this.buf.subarray(start, end)
-    let text = await decodeBody(bytes, '')
-    if (isHeader && text.includes('=?')) text = text.split('\n').map((l) => (l.includes('=?') ? decodeWords(l) : l)).join('\n')
-    if (!/\S/.test(text)) return
-    yield* segmentText(once(text), this.info.limits.blockChars, { line: this.lines.at(start), column: 1 })
+    let pieces: AsyncIterable<string> = decodeBody(bytes, '')
+    if (isHeader) {
+      let text = await wholeText(pieces)
+      if (text.includes('=?')) text = text.split('\n').map((l) => (l.includes('=?') ? decodeWords(l) : l)).join('\n')
+      pieces = once(text)
+    }
+    const checked = await hasText(pieces)
+    if (checked.isBlank) return
+    yield* segmentText(checked.pieces, this.info.limits.blockChars, { line: this.lines.at(start), column: 1 })
   }
 
   /** Reads the part in bytes [start, end): its header block, then its body by type. */
@@ -302,11 +356,11 @@ class MessageReader {
   private async *body(start: number, end: number, headers: PartHeaders, isHtml: boolean): AsyncGenerator<ExtractedItem, void, undefined> {
     if (end <= start) return
     const bytes = decodeTransfer(this.buf.subarray(start, end), headers.encoding)
-    const text = await decodeBody(bytes, (headers.params.get('charset') ?? '').trim().toLowerCase())
+    const pieces = decodeBody(bytes, (headers.params.get('charset') ?? '').trim().toLowerCase())
     const origin = { line: this.lines.at(start), column: 1 }
     const { blockChars, maxBufferedBytes } = this.info.limits
-    if (isHtml) yield* segmentMarkup(once(text), { isXml: false, blockChars, maxTokenChars: maxBufferedBytes, origin })
-    else yield* segmentText(once(text), blockChars, origin)
+    if (isHtml) yield* segmentMarkup(pieces, { isXml: false, blockChars, maxTokenChars: maxBufferedBytes, origin })
+    else yield* segmentText(pieces, blockChars, origin)
   }
 
   /**
@@ -343,7 +397,7 @@ class MessageReader {
  * for await (const item of extractEmail(body, { ...info, extension: 'eml' })) if (!isEmbedded(item)) detector.detect(item)
  */
 export async function* extractEmail(body: Readable, info: ObjectInfo): AsyncGenerator<ExtractedItem, void, undefined> {
-  const buf = await readAll(body, info.limits.maxBufferedBytes, 'e-mail')
+  const buf = await readAll(body, info.limits.maxBufferedBytes, 'e-mail', info.size)
   if (buf.length === 0) return
   yield* new MessageReader(buf, info).part(0, buf.length, 0, 'text/plain')
 }

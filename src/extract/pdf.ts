@@ -91,8 +91,11 @@ async function openDocument(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocumen
 export async function* extractPdf(body: Readable, info: ObjectInfo): AsyncGenerator<TextSegment, void, undefined> {
   guardStrayRejections()
   const pdfjs = await getResolvedPDFJS()
-  // PDF.js may take over the bytes it is given: hand it a copy that shares no pooled memory.
-  const bytes = new Uint8Array(await readAll(body, info.limits.maxBufferedBytes, 'PDF'))
+  // PDF.js may take over the bytes it is given: hand it memory of its own, copying only a buffer
+  // that shares its memory with others (a slice of a pool).
+  const read = await readAll(body, info.limits.maxBufferedBytes, 'PDF', info.size)
+  const isOwn = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength
+  const bytes = isOwn ? new Uint8Array(read.buffer, 0, read.byteLength) : new Uint8Array(read)
   checkPdfStreams(bytes)
   let doc: PdfDocument
   try {
