@@ -15,6 +15,7 @@ import { selectManagedIdentifiers } from '../src/detect/selection.js'
 import { listLocalObjects, type LocalObject } from '../src/sources/local.js'
 import { generateCorpus, writeCorpus } from '../test/corpus/generate.js'
 import { allSamples } from '../test/corpus/all-samples.js'
+import { DEFAULT_WORKER_HEAP_MB } from '../src/scan/pool.js'
 import { formatMarkdown, runFormatBench, type FormatReport } from './formats.js'
 
 const MIB = 1024 * 1024
@@ -66,6 +67,16 @@ function measure(mode: string, dir: string): number[] {
   return (JSON.parse(child.stdout.trim().split('\n').pop()!) as { runs: number[] }).runs
 }
 
+let isBuilt = false
+
+/** The children that measure memory run the built code, as `npx trawl` does: build it from these sources. */
+function buildDist(): void {
+  if (isBuilt) return
+  const build = spawnSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { encoding: 'utf8' })
+  if (build.status !== 0) throw new Error(`building dist/ failed: ${build.stdout}${build.stderr}`)
+  isBuilt = true
+}
+
 async function bigFileRss(objects: readonly LocalObject[]): Promise<{ mib: number; rssMiB: number; mibPerS: number } | undefined> {
   const bigMiB = Number(args['big-mib'])
   if (bigMiB <= 0) return undefined
@@ -82,16 +93,18 @@ async function bigFileRss(objects: readonly LocalObject[]): Promise<{ mib: numbe
     }
     await new Promise<void>((r) => out.end(r))
   }
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'rss-child.ts'), file], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  // Built code with a scan worker's heap cap, as `npx trawl scan` runs it (see bench/formats.ts).
+  buildDist()
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${DEFAULT_WORKER_HEAP_MB}`, join('bench', 'format-child.mjs'), file], { encoding: 'utf8', maxBuffer: 1 << 20 })
   if (child.status !== 0) throw new Error(`rss child failed: ${child.stderr}`)
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as { mib: number; rssMiB: number; mibPerS: number }
+  const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { bytes: number; seconds: number; rssMiB: number; status: string }
+  if (r.status !== 'COMPLETE') throw new Error(`scanning ${file} ended ${r.status}`)
+  return { mib: r.bytes / MIB, rssMiB: r.rssMiB, mibPerS: r.bytes / MIB / r.seconds }
 }
 
 async function formats(): Promise<FormatReport | undefined> {
   if (!hasFormats) return undefined
-  // The per-format children run the built code, as `npx trawl` does: build it from these sources.
-  const build = spawnSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`building dist/ failed: ${build.stdout}${build.stderr}`)
+  buildDist()
   const report = await runFormatBench({ seed, formatMib: Number(args['format-mib']), repeats, hugeGib, benchDir })
   process.stdout.write(`\nper format: one file of each, ${args['format-mib']} MiB as text, scanned in a fresh process (RECOMMENDED, one thread); medians of ${repeats}\n`)
   process.stdout.write(formatMarkdown(report))
