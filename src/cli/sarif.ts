@@ -20,7 +20,7 @@ function locations(key: string, o: Occurrences): unknown[] {
   for (const c of o.cells ?? []) {
     out.push({
       physicalLocation: { artifactLocation: artifact, region: { startLine: c.row } },
-      logicalLocations: [{ name: `row ${c.row}, column ${c.column}${c.columnName ? ` (${c.columnName})` : ''}`, kind: 'element' }],
+      logicalLocations: [{ name: `${c.cellReference ? `${c.cellReference}, ` : ''}row ${c.row}, column ${c.column}${c.columnName ? ` (${c.columnName})` : ''}`, kind: 'element' }],
     })
   }
   for (const r of o.records ?? []) {

@@ -6,7 +6,7 @@ function firstLocation(o: Occurrences): string {
   const l = o.lineRanges?.[0]
   if (l) return `line ${l.start}:${l.startColumn}`
   const c = o.cells?.[0]
-  if (c) return `row ${c.row} col ${c.column}${c.columnName ? ` (${c.columnName})` : ''}`
+  if (c) return `${c.cellReference ? `${c.cellReference} ` : ''}row ${c.row} col ${c.column}${c.columnName ? ` (${c.columnName})` : ''}`
   const r = o.records?.[0]
   if (r) return `record ${r.recordIndex} ${r.jsonPath}`
   const p = o.pages?.[0]
