@@ -67,6 +67,19 @@ function occurrences(segments: TextSegment[], value: string): Array<{ line: numb
 const rejectsWith = (promise: Promise<unknown>, reason: string): Promise<void> => assert.rejects(promise, { name: 'ExtractError', reason })
 
 describe('extractDocx', () => {
+  it('resolves namespaces by URI, whatever the prefix, default namespaces and redeclarations included', async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+    const xml =
+      `<?xml version="1.0"?><doc:document xmlns:doc="${W}"><doc:body>` +
+      `<doc:p><doc:r><doc:t>first 536-22-8741</doc:t></doc:r></doc:p>` +
+      `<p xmlns="${W}"><r><t>second</t></r></p>` +
+      `<doc:p xmlns:doc="urn:other"><doc:r><doc:t>not Word text</doc:t></doc:r></doc:p>` +
+      `<doc:p><doc:r><doc:t>third</doc:t></doc:r></doc:p>` +
+      `</doc:body></doc:document>`
+    const segments = await collect(docxFromParts({ 'word/document.xml': xml }))
+    assert.equal(segments.map(own).join(''), 'first 536-22-8741\nsecond\nthird\n')
+  })
+
   it('reads paragraphs, table rows, tabs, breaks and deleted text as lines, body first then header to comments', async () => {
     const segments = await collect(sampleDocx())
     assert.equal(segments.length, 1)
