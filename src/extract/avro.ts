@@ -8,8 +8,7 @@ import { promisify } from 'node:util'
 import { inflateRaw } from 'node:zlib'
 import avro from 'avsc'
 import { snappyUncompress } from 'hyparquet'
-import { FieldBatch } from './fields.js'
-import { jsonPath, type PathKey } from './json-path.js'
+import { FieldBatch, PathNode } from './fields.js'
 import { bytesText, dateText, decimalText, floatText, numberText, signedBigEndian, timestampText } from './parquet.js'
 import { ExtractError, type ObjectInfo, type TextSegment } from './types.js'
 
@@ -29,7 +28,6 @@ const MAX_LONG_BYTES = 10
 const FREE_ITEMS = 1 << 16
 /** The code of zlib's error past `maxOutputLength`, used for snappy too. */
 const TOO_LARGE = 'ERR_BUFFER_TOO_LARGE'
-const NO_LABELS: readonly string[] = Object.freeze([])
 
 const inflate = promisify(inflateRaw)
 
@@ -249,16 +247,35 @@ class RecordWalker {
   /** Segments taken while walking, to be yielded after the record. */
   readonly ready: TextSegment[] = []
   private recordIndex = 0
-  private readonly keys: PathKey[] = []
+  private readonly root = PathNode.root()
+  private path = this.root
 
   constructor(private readonly batch: FieldBatch) {}
 
   record(value: unknown, recordIndex: number): void {
     this.recordIndex = recordIndex
-    this.value(value, NO_LABELS)
+    this.path = this.root
+    this.value(value)
   }
 
-  private value(value: unknown, labels: readonly string[]): void {
+  /** Arrays by index; records, maps and the branches of ambiguous (wrapped) unions by key. */
+  private children(value: object): void {
+    const at = this.path
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        this.path = at.child(i)
+        this.value(value[i])
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        this.path = at.child(key)
+        this.value((value as Record<string, unknown>)[key])
+      }
+    }
+    this.path = at
+  }
+
+  private value(value: unknown): void {
     let text: string | undefined
     switch (typeof value) {
       case 'string':
@@ -276,26 +293,13 @@ class RecordWalker {
           text = bytesText(value)
           break
         }
-        if (Array.isArray(value)) {
-          for (let i = 0; i < value.length; i++) {
-            this.keys.push(i)
-            this.value(value[i], labels)
-            this.keys.pop()
-          }
-          return
-        }
-        // Records, maps and the branches of ambiguous (wrapped) unions.
-        for (const key of Object.keys(value)) {
-          this.keys.push(key)
-          this.value((value as Record<string, unknown>)[key], [...labels, key])
-          this.keys.pop()
-        }
+        this.children(value)
         return
       default:
         return
     }
     if (text === undefined) return
-    this.batch.add(text, labels, { kind: 'record', recordIndex: this.recordIndex, jsonPath: jsonPath(this.keys) })
+    this.batch.addRecordValue(text, this.path, this.recordIndex)
     if (this.batch.isFull) this.ready.push(this.batch.take()!)
   }
 }

@@ -17,8 +17,7 @@ import {
   type SchemaTree,
 } from 'hyparquet'
 import { compressors } from 'hyparquet-compressors'
-import { FieldBatch } from './fields.js'
-import { jsonPath, type PathKey } from './json-path.js'
+import { FieldBatch, PathNode } from './fields.js'
 import { spool, type RandomAccess } from './spool.js'
 import { ExtractError, type ObjectInfo, type TextSegment } from './types.js'
 
@@ -174,25 +173,25 @@ class RowWalker {
   /** Segments taken while walking, to be yielded after the row. */
   readonly ready: TextSegment[] = []
   private recordIndex = 0
-  private readonly keys: PathKey[] = []
+  private readonly paths = PathNode.root()
+  private path = this.paths
   private readonly children = new Map<SchemaTree, Map<string, SchemaTree>>()
 
   constructor(
     private readonly batch: FieldBatch,
-    private readonly root: SchemaTree,
+    private readonly schema: SchemaTree,
     private readonly scales: Map<SchemaElement, number>,
   ) {}
 
-  /** One value of a top-level column; `labels` is `[name]`, shared by the column's values. */
-  cell(name: string, labels: readonly string[], value: unknown, recordIndex: number): void {
+  /** One value of a top-level column. */
+  cell(name: string, value: unknown, recordIndex: number): void {
     if (value === null || value === undefined) return
     this.recordIndex = recordIndex
-    this.keys.push(name)
-    this.value(value, labels, this.child(this.root, name))
-    this.keys.pop()
+    this.path = this.paths.child(name)
+    this.value(value, this.schemaChild(this.schema, name))
   }
 
-  private child(node: SchemaTree, name: string): SchemaTree | undefined {
+  private schemaChild(node: SchemaTree, name: string): SchemaTree | undefined {
     let byName = this.children.get(node)
     if (!byName) {
       byName = new Map(node.children.map((c) => [c.element.name, c]))
@@ -211,18 +210,19 @@ class RowWalker {
     return node.element.repetition_type === 'REPEATED' ? node : undefined
   }
 
-  private object(value: object, labels: readonly string[], node: SchemaTree | undefined): void {
+  private object(value: object, node: SchemaTree | undefined): void {
     const values = node && isMap(node) ? node.children[0]?.children.find((c) => c.element.name === 'value') : undefined
     const mapped = node !== undefined && isMap(node)
+    const at = this.path
     for (const [key, v] of Object.entries(value)) {
       if (v === null || v === undefined) continue
-      this.keys.push(key)
-      this.value(v, [...labels, key], mapped ? values : node && this.child(node, key))
-      this.keys.pop()
+      this.path = at.child(key)
+      this.value(v, mapped ? values : node && this.schemaChild(node, key))
     }
+    this.path = at
   }
 
-  private value(value: unknown, labels: readonly string[], node: SchemaTree | undefined): void {
+  private value(value: unknown, node: SchemaTree | undefined): void {
     if (value === null || value === undefined) return
     const scale = node && this.scales.get(node.element)
     if (scale === undefined && typeof value === 'object' && !(value instanceof Date)) {
@@ -231,20 +231,21 @@ class RowWalker {
         if (Array.isArray(value) || ArrayBuffer.isView(value)) {
           const items = value as ArrayLike<unknown>
           const item = this.item(node)
+          const at = this.path
           for (let i = 0; i < items.length; i++) {
-            this.keys.push(i)
-            this.value(items[i], labels, item)
-            this.keys.pop()
+            this.path = at.child(i)
+            this.value(items[i], item)
           }
+          this.path = at
         } else {
-          this.object(value, labels, node)
+          this.object(value, node)
         }
         return
       }
     }
     const text = leafText(value, node?.element, scale)
     if (text === undefined) return
-    this.batch.add(text, labels, { kind: 'record', recordIndex: this.recordIndex, jsonPath: jsonPath(this.keys) })
+    this.batch.addRecordValue(text, this.path, this.recordIndex)
     if (this.batch.isFull) this.ready.push(this.batch.take()!)
   }
 }
@@ -604,7 +605,6 @@ export async function* extractParquet(body: Readable, info: ObjectInfo): AsyncGe
           const locations: Record<string, PageLocation[]> = {}
           leaves.forEach((leaf, i) => (locations[leaf.meta.path_in_schema.join('.')] = chunks[i]!.pages))
           const pageLocationsByGroup = metadata.row_groups.map((_, i) => (i === g ? locations : {}))
-          const labels = Object.freeze([name])
           for (const [from, to] of ranges) {
             const rowStart = groupStart + from
             const rowEnd = groupStart + to
@@ -634,7 +634,7 @@ export async function* extractParquet(body: Readable, info: ObjectInfo): AsyncGe
               // A page may hold rows on either side of the range: they belong to the ranges beside it.
               const values = part.columnData
               for (let i = Math.max(0, rowStart - part.rowStart); i < values.length && part.rowStart + i < rowEnd; i++) {
-                walker.cell(name, labels, values[i], part.rowStart + i)
+                walker.cell(name, values[i], part.rowStart + i)
                 if (walker.ready.length > 0) yield* walker.ready.splice(0)
               }
             }
