@@ -7,18 +7,13 @@ import { Readable } from 'node:stream'
 import { TextDecoder } from 'node:util'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import yauzl from 'yauzl'
-import { spool, type RandomAccess } from './spool.js'
+import { checkOoxmlPart, openOoxmlZip } from './ooxml.js'
+import { spool } from './spool.js'
 import { segmentText } from './text.js'
 import { ExtractError, type ExtractLimits, type ObjectInfo, type TextSegment } from './types.js'
 
 /** Largest Word document read (Macie's quota for Word files, MACIE.md §5.2). */
 export const MAX_DOCX_BYTES = 512 * 1024 ** 2
-
-/** Parts smaller than this uncompressed are not held to the ratio limit (short XML compresses very well). */
-const RATIO_MIN_BYTES = 1024 * 1024
-
-/** Bytes read from the spill file at a time. */
-const READ_CHUNK_BYTES = 64 * 1024
 
 const WORD_NAMESPACES = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'])
 const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006'
@@ -34,40 +29,7 @@ function toExtractError(err: unknown): ExtractError {
   return malformed(`could not be read: ${err instanceof Error ? err.message : String(err)}`, err)
 }
 
-/** Throws when a part of `uncompressed` bytes (from `compressed`) breaks an OOXML limit (MACIE.md §5.3). */
-function checkPartSize(name: string, uncompressed: number, compressed: number, limits: ExtractLimits): void {
-  if (uncompressed > limits.maxOoxmlPartBytes) {
-    throw new ExtractError('OOXML_UNCOMPRESSED_SIZE_EXCEEDS_LIMIT', `${name} is over ${limits.maxOoxmlPartBytes} bytes uncompressed`)
-  }
-  if (uncompressed > RATIO_MIN_BYTES && uncompressed > compressed * limits.maxOoxmlRatio) {
-    throw new ExtractError('OOXML_UNCOMPRESSED_RATIO_EXCEEDS_LIMIT', `${name} inflates more than ${limits.maxOoxmlRatio} times`)
-  }
-}
 
-/** yauzl's view of a spilled file. */
-class SpoolReader extends yauzl.RandomAccessReader {
-  constructor(private readonly file: RandomAccess) {
-    super()
-  }
-
-  override _readStreamForRange(start: number, end: number): Readable {
-    const file = this.file
-    async function* chunks(): AsyncGenerator<Buffer, void, undefined> {
-      for (let at = start; at < end; at += READ_CHUNK_BYTES) yield await file.read(at, Math.min(end, at + READ_CHUNK_BYTES))
-    }
-    return Readable.from(chunks(), { objectMode: false })
-  }
-}
-
-async function openZip(file: RandomAccess): Promise<yauzl.ZipFile> {
-  const options: yauzl.Options = { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }
-  const zip = file.buffer
-    ? await yauzl.fromBufferPromise(file.buffer, options)
-    : await yauzl.fromRandomAccessReaderPromise(new SpoolReader(file), file.size, options)
-  // Errors reach the promises and streams in use; a late one from the reader must not go unheard.
-  zip.on('error', () => undefined)
-  return zip
-}
 
 /** The text parts of a package in reading order, after checking every entry against the limits. */
 async function textParts(zip: yauzl.ZipFile, limits: ExtractLimits): Promise<yauzl.Entry[]> {
@@ -75,7 +37,7 @@ async function textParts(zip: yauzl.ZipFile, limits: ExtractLimits): Promise<yau
   const seen = new Set<string>()
   for await (const entry of zip.eachEntry()) {
     if (entry.fileName.endsWith('/')) continue
-    checkPartSize(entry.fileName, entry.uncompressedSize, entry.compressedSize, limits)
+    checkOoxmlPart(entry.fileName, entry.uncompressedSize, entry.compressedSize, limits)
     const rank = PART_ORDER.findIndex((re) => re.test(entry.fileName))
     const name = entry.fileName.toLowerCase()
     if (rank < 0 || seen.has(name)) continue
@@ -277,7 +239,7 @@ async function* partsText(zip: yauzl.ZipFile, parts: yauzl.Entry[], limits: Extr
       const stream = await zip.openReadStreamPromise(entry)
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         inflated += chunk.length
-        checkPartSize(entry.fileName, inflated, entry.compressedSize, limits)
+        checkOoxmlPart(entry.fileName, inflated, entry.compressedSize, limits)
         decoder ??= decoderFor(chunk)
         words.parser.write(decoder.decode(chunk, { stream: true }))
         const text = words.take()
@@ -307,7 +269,7 @@ export async function* extractDocx(body: Readable, info: ObjectInfo): AsyncGener
   try {
     let parts: yauzl.Entry[]
     try {
-      zip = await openZip(file)
+      zip = await openOoxmlZip(file)
       parts = await textParts(zip, info.limits)
     } catch (err) {
       throw toExtractError(err)

@@ -13,15 +13,12 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import yauzl from 'yauzl'
 import { isHeaderRow } from './csv.js'
 import { FieldBatch } from './fields.js'
-import { spool, type RandomAccess } from './spool.js'
-import { ExtractError, type ExtractLimits, type Location, type ObjectInfo, type TextSegment } from './types.js'
+import { checkOoxmlPart, openOoxmlZip } from './ooxml.js'
+import { spool } from './spool.js'
+import { ExtractError, type Location, type ObjectInfo, type TextSegment } from './types.js'
 
 /** Macie's size quota for Excel files (MACIE.md §5.2). */
 const MAX_WORKBOOK_BYTES = 512 * 1024 ** 2
-/** Parts smaller than this uncompressed are not held to the ratio limit (short XML compresses very well). */
-const RATIO_MIN_PART_BYTES = 1024 ** 2
-/** Bytes read from the spill file at a time. */
-const READ_CHUNK_BYTES = 64 * 1024
 /** XML parts a workbook can have; more is not a workbook but an attempt to exhaust memory. */
 const MAX_XML_PARTS = 100_000
 /** Excel's last column (XFD): a first row wider than this is not taken for a header. */
@@ -45,47 +42,13 @@ function toExtractError(info: ObjectInfo, what: string, err: unknown): ExtractEr
   return malformed(info, `${what} (${err instanceof Error ? err.message : String(err)})`, err)
 }
 
-/** Throws when a part of `uncompressed` bytes (from `compressed`) breaks an OOXML limit (MACIE.md §5.3). */
-function checkPartSize(info: ObjectInfo, name: string, uncompressed: number, compressed: number): void {
-  const { maxOoxmlPartBytes, maxOoxmlRatio }: ExtractLimits = info.limits
-  if (uncompressed > maxOoxmlPartBytes) {
-    throw new ExtractError('OOXML_UNCOMPRESSED_SIZE_EXCEEDS_LIMIT', `${info.key}: part ${name} is over ${maxOoxmlPartBytes} bytes uncompressed`)
-  }
-  if (uncompressed > RATIO_MIN_PART_BYTES && uncompressed > compressed * maxOoxmlRatio) {
-    throw new ExtractError('OOXML_UNCOMPRESSED_RATIO_EXCEEDS_LIMIT', `${info.key}: part ${name} inflates more than ${maxOoxmlRatio} times`)
-  }
-}
 
-/** yauzl's view of a spilled file. */
-class SpoolReader extends yauzl.RandomAccessReader {
-  constructor(private readonly file: RandomAccess) {
-    super()
-  }
-
-  override _readStreamForRange(start: number, end: number): Readable {
-    const file = this.file
-    async function* chunks(): AsyncGenerator<Buffer, void, undefined> {
-      for (let at = start; at < end; at += READ_CHUNK_BYTES) yield await file.read(at, Math.min(end, at + READ_CHUNK_BYTES))
-    }
-    return Readable.from(chunks(), { objectMode: false })
-  }
-}
-
-async function openZip(file: RandomAccess): Promise<yauzl.ZipFile> {
-  const options: yauzl.Options = { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }
-  const zip = file.buffer
-    ? await yauzl.fromBufferPromise(file.buffer, options)
-    : await yauzl.fromRandomAccessReaderPromise(new SpoolReader(file), file.size, options)
-  // Errors reach the promises and streams in use; a late one from the reader must not go unheard.
-  zip.on('error', () => undefined)
-  return zip
-}
 
 /** Checks every entry of the central directory against the limits; returns the XML parts by lower-cased name. */
 async function readDirectory(zip: yauzl.ZipFile, info: ObjectInfo): Promise<Map<string, yauzl.Entry>> {
   const parts = new Map<string, yauzl.Entry>()
   for await (const entry of zip.eachEntry()) {
-    checkPartSize(info, entry.fileName, entry.uncompressedSize, entry.compressedSize)
+    checkOoxmlPart(`${info.key}: part ${entry.fileName}`, entry.uncompressedSize, entry.compressedSize, info.limits)
     const name = entry.fileName.toLowerCase()
     if (!XML_PART.test(name) || parts.has(name)) continue
     if (parts.size >= MAX_XML_PARTS) throw malformed(info, `more than ${MAX_XML_PARTS} XML parts`)
@@ -108,7 +71,7 @@ async function* partText(zip: yauzl.ZipFile, entry: yauzl.Entry, info: ObjectInf
   let inflated = 0
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     inflated += chunk.length
-    checkPartSize(info, entry.fileName, inflated, entry.compressedSize)
+    checkOoxmlPart(`${info.key}: part ${entry.fileName}`, inflated, entry.compressedSize, info.limits)
     decoder ??= decoderFor(chunk)
     const text = decoder.decode(chunk, { stream: true })
     if (text !== '') yield text
@@ -752,7 +715,7 @@ export async function* extractXlsx(body: Readable, info: ObjectInfo): AsyncGener
     let sheets: Array<{ name: string; entry: yauzl.Entry }>
     let context: CellContext
     try {
-      zip = await openZip(file)
+      zip = await openOoxmlZip(file)
     } catch (err) {
       throw toExtractError(info, 'not an Excel workbook', err)
     }
