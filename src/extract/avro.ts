@@ -73,7 +73,7 @@ const CODECS = new Map<string, Codec>([
 ])
 
 /** Longs as bigints: avsc's own long type refuses those past 2^53 ("potential precision loss"). */
-const BIG_LONG = avro.types.LongType.__with({
+export const BIG_LONG = avro.types.LongType.__with({
   fromBuffer: (b: Buffer) => b.readBigInt64LE(0),
   toBuffer: (n: bigint) => {
     const b = Buffer.alloc(8)
