@@ -15,3 +15,21 @@ export class NotFoundError extends Error {
     super(`${resource} ${id} was not found`)
   }
 }
+
+/** A request that conflicts with the resource's state (Macie answers ConflictException). */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError'
+}
+
+/** A quota that would be exceeded (Macie answers ServiceQuotaExceededException). */
+export class QuotaExceededError extends Error {
+  override readonly name = 'QuotaExceededError'
+}
+
+/** Macie is not enabled for the account in the region (Macie answers with its not-enabled error). */
+export class NotEnabledError extends Error {
+  override readonly name = 'NotEnabledError'
+  constructor(readonly region: string) {
+    super('Macie is not enabled')
+  }
+}
