@@ -6,7 +6,7 @@ import { compileNaiveDetector } from '../src/detect/naive.js'
 import { managedIdentifiers } from '../src/detect/identifiers/index.js'
 import { selectManagedIdentifiers } from '../src/detect/selection.js'
 import { buildDetector, type BuiltDetector, type ScanConfig } from '../src/scan/config.js'
-import { scanLocalObject } from '../src/scan/local-scan.js'
+import { scanTarget } from '../src/scan/scan-target.js'
 import { ScanPool } from '../src/scan/pool.js'
 import { listLocalObjects, type LocalObject } from '../src/sources/local.js'
 
@@ -24,7 +24,7 @@ async function* list(): AsyncGenerator<LocalObject> {
 
 async function inThread(config: ScanConfig, built: BuiltDetector): Promise<() => Promise<void>> {
   return async () => {
-    for (const o of objects) await scanLocalObject(o, config, built)
+    for (const o of objects) await scanTarget(o, config, built)
   }
 }
 

@@ -1,13 +1,17 @@
 // The trawl command line: parses arguments and calls the library; returns the exit code.
 import { Command, CommanderError } from 'commander'
 import { InvalidInputError } from '../errors.js'
+import { findingsCommand } from './commands/findings.js'
 import { identifiersCommand } from './commands/identifiers.js'
+import { jobsCommand } from './commands/jobs.js'
+import { registerResultsCommand } from './commands/results.js'
 import { scanCommand } from './commands/scan.js'
 import { UsageError } from './usage-error.js'
 import { VERSION } from './version.js'
 
 /**
- * Runs the trawl CLI and resolves to its exit code (0 clean, 1 sensitive data found, 2 bad usage).
+ * Runs the trawl CLI and resolves to its exit code (0 clean, 1 sensitive data found, 2 bad usage,
+ * 3 an error outside trawl's control, such as a store that cannot be reached).
  * @example
  * process.exitCode = await main(process.argv)
  */
@@ -22,6 +26,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError()
   scanCommand(program, (c) => (code = c))
   identifiersCommand(program, (c) => (code = c))
+  jobsCommand(program)
+  findingsCommand(program)
+  registerResultsCommand(program)
   try {
     await program.parseAsync(argv as string[])
     return code
@@ -31,6 +38,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`trawl: ${err.message}\n`)
       return 2
     }
-    throw err
+    // Anything else (an unreachable store, a missing bucket) is reported in one line; the stack
+    // only when asked for.
+    if (process.env.TRAWL_DEBUG) throw err
+    process.stderr.write(`trawl: ${(err as Error)?.message ?? String(err)} (TRAWL_DEBUG=1 shows where)\n`)
+    return 3
   }
 }

@@ -1,6 +1,5 @@
 // Progress on stderr: a bar on a terminal, a plain line every few seconds otherwise.
 import cliProgress from 'cli-progress'
-import { listLocalObjects } from '../sources/local.js'
 import type { Summary } from './summary.js'
 
 const MIB = 1024 * 1024
@@ -17,10 +16,10 @@ export class Progress {
   ) {}
 
   /** Starts reporting; on a terminal it first counts the objects to show a bar. */
-  static async start(paths: readonly string[], stream: NodeJS.WriteStream): Promise<Progress> {
+  static async start(objects: () => AsyncIterable<unknown>, stream: NodeJS.WriteStream): Promise<Progress> {
     if (!stream.isTTY) return new Progress(stream, 0)
     let total = 0
-    for await (const o of listLocalObjects(paths)) total += o.size >= 0 ? 1 : 0
+    for await (const o of objects()) total += o ? 1 : 0
     const p = new Progress(stream, total)
     p.bar = new cliProgress.SingleBar(
       { stream, format: 'scanning [{bar}] {value}/{total} objects | {mib} MiB | {speed} MiB/s | {found} with sensitive data', hideCursor: true, clearOnComplete: true },

@@ -6,6 +6,7 @@ import type { Identifier } from '../detect/identifier.js'
 import { managedIdentifiers } from '../detect/identifiers/index.js'
 import { selectManagedIdentifiers } from '../detect/selection.js'
 import type { ExtractLimits } from '../extract/types.js'
+import type { SourceSpec } from '../sources/types.js'
 import type { RecordContext } from './record.js'
 
 /** A serialisable description of a scan. */
@@ -20,6 +21,8 @@ export interface ScanConfig {
   timeoutMs?: number
   /** V8 heap of one worker thread in MiB (192); an object that needs more is FILE_EXCEEDS_SIZE_LIMIT. */
   workerHeapMb?: number
+  /** Where objects without a local path are read from (each worker opens it once). */
+  source?: SourceSpec
   /** Folder for spill files (os.tmpdir()); the pool gives each worker one of its own. */
   tempDir?: string
 }

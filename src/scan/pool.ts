@@ -7,17 +7,24 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { LocalObject } from '../sources/local.js'
 import { buildDetector, type BuiltDetector, type ScanConfig } from './config.js'
-import { scanLocalObject } from './local-scan.js'
+import { scanTarget, type ScanTarget } from './scan-target.js'
 import { buildResultRecord, type ResultRecord } from './record.js'
 
 /** How a scan runs. */
-export interface RunOptions {
+export interface RunOptions<T extends ScanTarget = ScanTarget> {
   /** Worker threads; 0 scans in the calling thread. */
   workers: number
-  onRecord(record: ResultRecord, object: LocalObject): void
+  onRecord(record: ResultRecord, object: T): void
+  /**
+   * An object that could not be read for a reason that is not the object's (network, store):
+   * without this handler the scan fails; with it, the scan goes on without the object.
+   */
+  onFailure?(object: T, message: string): void
 }
+
+/** What `scan` calls back. */
+export type ScanCallbacks<T extends ScanTarget> = Pick<RunOptions<T>, 'onRecord' | 'onFailure'>
 
 const IN_FLIGHT = 2
 /**
@@ -95,10 +102,11 @@ export class ScanPool {
   }
 
   /** Scans every object; resolves when all records have been handed to `onRecord`. */
-  async scan(objects: AsyncIterable<LocalObject>, onRecord: RunOptions['onRecord']): Promise<void> {
+  async scan<T extends ScanTarget>(objects: AsyncIterable<T>, callbacks: ScanCallbacks<T> | RunOptions<T>['onRecord']): Promise<void> {
+    const { onRecord, onFailure } = typeof callbacks === 'function' ? { onRecord: callbacks, onFailure: undefined } : callbacks
     await this.ready
     const iterator = objects[Symbol.asyncIterator]()
-    const pending = new Map<number, LocalObject>()
+    const pending = new Map<number, T>()
     const retry: number[] = []
     let isExhausted = false
     let seq = 0
@@ -145,7 +153,8 @@ export class ScanPool {
         slot.queue.splice(slot.queue.indexOf(msg.seq), 1)
         slot.since = Date.now()
         if (msg.record) onRecord(msg.record, object)
-        else return rejectAll(new Error(`scanning ${object.path} failed: ${msg.error}`))
+        else if (onFailure) onFailure(object, msg.error ?? 'unknown error')
+        else return rejectAll(new Error(`scanning ${object.path ?? `s3://${object.bucket}/${object.key}`} failed: ${msg.error}`))
         feed(slot)
       }
       // The object a dead worker was reading is recorded as not analysed; the rest go again.
@@ -176,10 +185,24 @@ export class ScanPool {
   }
 
   /** The record of an object whose worker died on it. */
-  private skipped(object: LocalObject, reason: string): ResultRecord {
+  private skipped(object: ScanTarget, reason: string): ResultRecord {
     const { managedById, customById } = this.built
     return buildResultRecord(
-      { object: { bucket: object.bucket, key: object.key, size: object.size, lastModified: new Date(object.lastModified) }, mimeType: null, sizeClassified: 0, status: 'SKIPPED', reason },
+      {
+        object: {
+          bucket: object.bucket,
+          key: object.key,
+          size: object.size,
+          lastModified: new Date(object.lastModified),
+          ...(object.eTag !== undefined ? { eTag: object.eTag } : {}),
+          ...(object.versionId !== undefined ? { versionId: object.versionId } : {}),
+          ...(object.storageClass !== undefined ? { storageClass: object.storageClass } : {}),
+        },
+        mimeType: null,
+        sizeClassified: 0,
+        status: 'SKIPPED',
+        reason,
+      },
       this.config.context,
       managedById,
       customById,
@@ -199,15 +222,25 @@ export class ScanPool {
  * @example
  * await runScan(listLocalObjects(['data']), config, { workers: 2, onRecord: (r) => console.log(r.id) })
  */
-export async function runScan(objects: AsyncIterable<LocalObject>, config: ScanConfig, options: RunOptions): Promise<void> {
+export async function runScan<T extends ScanTarget>(objects: AsyncIterable<T>, config: ScanConfig, options: RunOptions<T>): Promise<void> {
   if (options.workers <= 0) {
     const built = buildDetector(config)
-    for await (const object of objects) options.onRecord(await scanLocalObject(object, config, built, (m) => options.onRecord(m, object)), object)
+    for await (const object of objects) {
+      let record: ResultRecord
+      try {
+        record = await scanTarget(object, config, built, (m) => options.onRecord(m, object))
+      } catch (err) {
+        if (!options.onFailure) throw err
+        options.onFailure(object, (err as Error).message)
+        continue
+      }
+      options.onRecord(record, object)
+    }
     return
   }
   const pool = new ScanPool(config, options.workers)
   try {
-    await pool.scan(objects, options.onRecord)
+    await pool.scan(objects, options)
   } finally {
     await pool.close()
   }

@@ -6,6 +6,7 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream'
 import type { Detector } from '../detect/engine.js'
 import { extractObject, isEmbedded } from '../extract/index.js'
+import { SourceError } from '../sources/types.js'
 import { DEFAULT_LIMITS, ExtractError, type EmbeddedFile, type ExtractLimits, type ObjectInfo } from '../extract/types.js'
 import { extensionOf, type EmbeddedFileDetails, type ObjectOutcome, type ObjectRef, type StatusCode } from './record.js'
 import { Tally } from './tally.js'
@@ -69,7 +70,7 @@ interface Analysis {
 }
 
 function reasonOf(err: unknown): string {
-  if (err instanceof ExtractError || err instanceof TreeStop) return err.reason
+  if (err instanceof ExtractError || err instanceof TreeStop || err instanceof SourceError) return err.reason
   return IO_REASONS[(err as NodeJS.ErrnoException)?.code ?? ''] ?? 'UNABLE_TO_PARSE_FILE'
 }
 
@@ -202,13 +203,17 @@ function joinPath(parent: string, child: string): string {
  * @example
  * const outcome = await scanObject(() => createReadStream('a.csv'), { bucket: 'b', key: 'a.csv', size: 10 }, { detector })
  */
-export async function scanObject(open: () => Readable, object: ObjectRef, options: ScanObjectOptions): Promise<ObjectOutcome> {
+export async function scanObject(open: () => Readable | Promise<Readable>, object: ObjectRef, options: ScanObjectOptions): Promise<ObjectOutcome> {
   const limits = options.limits ?? DEFAULT_LIMITS
   const walk: Walk = { options, limits, object, members: 0, extractedBytes: 0 }
   let body: Readable
   try {
-    body = open()
+    body = await open()
   } catch (err) {
+    // A failure Macie names is the object's result; any other (the network, the store) is not
+    // the object's fault, and the caller decides whether to try again.
+    const isNamed = err instanceof SourceError || IO_REASONS[(err as NodeJS.ErrnoException)?.code ?? ''] !== undefined
+    if (!isNamed) throw err
     return { object, mimeType: null, sizeClassified: 0, status: 'SKIPPED', reason: reasonOf(err) }
   }
   const info: ObjectInfo = {

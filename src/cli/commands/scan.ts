@@ -11,6 +11,9 @@ import type { ScanConfig } from '../../scan/config.js'
 import { runScan } from '../../scan/pool.js'
 import { displayPath, type ResultRecord } from '../../scan/record.js'
 import { listLocalObjects } from '../../sources/local.js'
+import { openSource, parseS3Url, s3SpecFromEnv } from '../../sources/index.js'
+import type { ScanTarget } from '../../scan/scan-target.js'
+import type { SourceSpec } from '../../sources/types.js'
 import { Progress } from '../progress.js'
 import { toSarif } from '../sarif.js'
 import { Summary } from '../summary.js'
@@ -91,8 +94,11 @@ async function loadAllowLists(file: string): Promise<AllowListInput[]> {
 export function scanCommand(program: Command, setCode: (code: number) => void): void {
   program
     .command('scan')
-    .description('Scan files and folders (a folder is a bucket) for sensitive data; one Macie discovery result record per object.')
-    .argument('<paths...>', 'files and folders to scan')
+    .description(
+      'Scan files, folders (a folder is a bucket) and S3 buckets or prefixes for sensitive data; one Macie discovery result record per object. ' +
+        'S3 is reached through the standard AWS environment (AWS_ENDPOINT_URL_S3, AWS_PROFILE, AWS_REGION, …).',
+    )
+    .argument('<paths...>', 'files, folders and s3://bucket[/prefix] URLs to scan')
     .option('-o, --output <file>', 'write records to a file instead of stdout')
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'jsonl')
     .option('-m, --managed-identifiers <selector>', 'RECOMMENDED, ALL, NONE, INCLUDE:ID,ID… or EXCLUDE:ID,ID…', 'RECOMMENDED')
@@ -107,10 +113,23 @@ export function scanCommand(program: Command, setCode: (code: number) => void): 
     .action(async (paths: string[], opts: ScanOptions) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${opts.format}`)
       if (!/^\d{12}$/.test(opts.accountId)) throw new UsageError('--account-id must be 12 digits')
-      for (const p of paths) {
+      const urls = paths.filter((p) => p.startsWith('s3://')).map((p) => parseS3Url(p))
+      const locals = paths.filter((p) => !p.startsWith('s3://'))
+      for (const p of locals) {
         await stat(p).catch(() => {
           throw new UsageError(`no such file or folder: ${p}`)
         })
+      }
+      const source: SourceSpec | undefined = urls.length > 0 ? s3SpecFromEnv() : undefined
+      const targets = async function* (): AsyncGenerator<ScanTarget> {
+        if (locals.length > 0) yield* listLocalObjects(locals)
+        if (!source) return
+        const s3 = openSource(source)
+        try {
+          for (const url of urls) yield* s3.listObjects(url.bucket, url.prefix || undefined)
+        } finally {
+          s3.close()
+        }
       }
       const workers = opts.workers === undefined ? Math.min(availableParallelism(), 8) : Number(opts.workers)
       if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers must be a whole number ≥ 0')
@@ -125,12 +144,13 @@ export function scanCommand(program: Command, setCode: (code: number) => void): 
         allowLists: opts.allowLists ? await loadAllowLists(opts.allowLists) : [],
         context: { accountId: opts.accountId, region: opts.region, jobId },
         timeoutMs: timeoutS * 1000,
+        ...(source ? { source } : {}),
       }
       const out = opts.output ? createWriteStream(opts.output) : process.stdout
       const summary = new Summary()
-      const progress = opts.progress ? await Progress.start(paths, process.stderr) : undefined
+      const progress = opts.progress ? await Progress.start(targets, process.stderr) : undefined
       const collected: ResultRecord[] = []
-      await runScan(listLocalObjects(paths), config, {
+      await runScan(targets(), config, {
         workers,
         onRecord(record) {
           summary.add(record)

@@ -1,0 +1,440 @@
+// Runs one run of a job: plans it (once), then analyses its pending objects on worker threads.
+// Each object's results file, findings, usage and DONE mark are committed together after its
+// analysis (the results file first, under a name fixed by run and object), so a run interrupted
+// anywhere resumes without analysing a finished object again and without a duplicate finding.
+import { randomBytes } from 'node:crypto'
+import type { AllowListInput } from '../detect/allow-list.js'
+import type { CustomDataIdentifierInput } from '../detect/custom.js'
+import { buildSensitiveDataFinding } from '../findings/build.js'
+import { s3BucketOf } from '../findings/bucket-access.js'
+import { isSuppressed } from '../findings/filters.js'
+import { policyFindingsFor } from '../findings/policy.js'
+import type { Finding } from '../findings/types.js'
+import { probeSseKms, resultsLocationFor, writeResultsFile } from '../results/writer.js'
+import type { ScanConfig } from '../scan/config.js'
+import { ScanPool } from '../scan/pool.js'
+import { buildResultRecord, type ResultRecord } from '../scan/record.js'
+import type { ScanTarget } from '../scan/scan-target.js'
+import { openSource } from '../sources/index.js'
+import type { BucketPosture, ObjectSource } from '../sources/types.js'
+import type { ExportConfigurationRow, FindingRow, FindingsFilterRow, JobRow, RunObjectRow, RunRow, Scope } from '../store/types.js'
+import { DEFAULT_MONTHLY_QUOTA_BYTES, type JobContext } from './context.js'
+import { skipReason } from './eligibility.js'
+import { planRun } from './planner.js'
+
+/** How a run ended: finished, stopped on request (pause, cancel, shutdown), or out of quota. */
+export type RunOutcome = 'FINISHED' | 'STOPPED' | 'QUOTA'
+
+const PAGE = 500
+/** Objects analysed but not yet committed, at most. */
+const MAX_UNCOMMITTED = 64
+const FILTERS_REFRESH_MS = 30_000
+
+/** The month a usage row belongs to ('2026-11'). */
+export function usageMonth(at: Date): string {
+  return at.toISOString().slice(0, 7)
+}
+
+/** A 32-hex-digit ID (jobs, runs, findings). */
+export function newHexId(): string {
+  return randomBytes(16).toString('hex')
+}
+
+async function readWordList(source: ObjectSource, bucket: string, key: string): Promise<string[]> {
+  const body = await source.openObject({ bucket, key })
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > 35 * 1024 * 1024) throw new Error(`allow list s3://${bucket}/${key} is larger than 35 MB`)
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)
+}
+
+/** The scan configuration of a job: its identifiers and allow lists, resolved from the store. */
+async function scanConfigOf(ctx: JobContext, source: ObjectSource, job: JobRow, errors: string[]): Promise<ScanConfig> {
+  const scope: Scope = { accountId: job.accountId, region: job.region }
+  const customDataIdentifiers: CustomDataIdentifierInput[] = []
+  for (const id of job.customDataIdentifierIds ?? []) {
+    const row = await ctx.store.customDataIdentifiers.get(scope, id)
+    if (!row) {
+      errors.push(`custom data identifier ${id} does not exist`)
+      continue
+    }
+    customDataIdentifiers.push({
+      id: row.id,
+      arn: row.arn,
+      name: row.name,
+      regex: row.regex,
+      ...(row.keywords ? { keywords: row.keywords } : {}),
+      ...(row.ignoreWords ? { ignoreWords: row.ignoreWords } : {}),
+      ...(row.maximumMatchDistance !== undefined ? { maximumMatchDistance: row.maximumMatchDistance } : {}),
+      ...(row.severityLevels ? { severityLevels: row.severityLevels } : {}),
+    })
+  }
+  const allowLists: AllowListInput[] = []
+  for (const id of job.allowListIds ?? []) {
+    const row = await ctx.store.allowLists.get(scope, id)
+    if (!row) {
+      errors.push(`allow list ${id} does not exist`)
+      continue
+    }
+    if (row.criteria.regex !== undefined) allowLists.push({ id: row.id, name: row.name, regex: row.criteria.regex })
+    else if (row.criteria.s3WordsList) {
+      const { bucketName, objectKey } = row.criteria.s3WordsList
+      try {
+        allowLists.push({ id: row.id, name: row.name, words: await readWordList(source, bucketName, objectKey) })
+      } catch (err) {
+        errors.push(`allow list ${row.name}: ${(err as Error).message}`)
+      }
+    }
+  }
+  return {
+    managedDataIdentifierSelector: job.managedDataIdentifierSelector,
+    ...(job.managedDataIdentifierIds ? { managedDataIdentifierIds: job.managedDataIdentifierIds } : {}),
+    customDataIdentifiers,
+    allowLists,
+    context: { accountId: job.accountId, region: job.region, partition: ctx.partition ?? 'aws', jobId: job.jobId, jobArn: job.jobArn },
+    source: ctx.sourceFor(job.accountId),
+    ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
+    ...(ctx.tempDir ? { tempDir: ctx.tempDir } : {}),
+  }
+}
+
+/** Reads pending objects page by page, in plan order. */
+async function* pendingObjects(ctx: JobContext, runId: string): AsyncGenerator<RunObjectRow> {
+  let after = -1
+  for (;;) {
+    const page = await ctx.store.runObjects.listPending(runId, after, PAGE)
+    if (page.length === 0) return
+    yield* page
+    after = page[page.length - 1]!.seq
+  }
+}
+
+/** Counts in-flight commits and lets the producer wait for room. */
+class Gate {
+  private inFlight = 0
+  private waiters: Array<() => void> = []
+  private failure: unknown
+  private readonly all = new Set<Promise<void>>()
+
+  track(work: Promise<void>): void {
+    this.inFlight++
+    const p = work.then(
+      () => undefined,
+      (err: unknown) => {
+        this.failure ??= err
+      },
+    )
+    this.all.add(p)
+    void p.finally(() => {
+      this.all.delete(p)
+      this.inFlight--
+      this.waiters.shift()?.()
+    })
+  }
+
+  async room(limit: number): Promise<void> {
+    while (this.inFlight >= limit) await new Promise<void>((r) => this.waiters.push(r))
+    if (this.failure) throw this.failure
+  }
+
+  async drain(): Promise<void> {
+    while (this.all.size > 0) await Promise.all([...this.all])
+    if (this.failure) throw this.failure
+  }
+}
+
+/** One run being executed. */
+class RunExecution {
+  private readonly scope: Scope
+  private readonly postures = new Map<string, Promise<BucketPosture>>()
+  private filters: FindingsFilterRow[] = []
+  private filtersAt = 0
+  private exportConfig?: ExportConfigurationRow
+  private isSseKms = false
+  private readonly members = new Map<number, ResultRecord[]>()
+  private readonly gate = new Gate()
+  private monthBytes = 0
+  private month = ''
+  readonly errors: string[] = []
+  private remaining = 0
+  private lastProgressAt = 0
+
+  constructor(
+    private readonly ctx: JobContext,
+    private readonly source: ObjectSource,
+    private readonly job: JobRow,
+    private readonly run: RunRow,
+    private readonly signal: AbortSignal,
+  ) {
+    this.scope = { accountId: job.accountId, region: job.region }
+  }
+
+  private posture(bucket: string): Promise<BucketPosture> {
+    let p = this.postures.get(bucket)
+    if (!p) this.postures.set(bucket, (p = this.source.getBucketPosture(bucket).catch(() => ({}))))
+    return p
+  }
+
+  private async currentFilters(): Promise<FindingsFilterRow[]> {
+    if (Date.now() - this.filtersAt > FILTERS_REFRESH_MS) {
+      const all: FindingsFilterRow[] = []
+      let nextToken: string | undefined
+      do {
+        const page = await this.ctx.store.findingsFilters.list(this.scope, { maxResults: 1000, ...(nextToken ? { nextToken } : {}) })
+        all.push(...page.items)
+        nextToken = page.nextToken
+      } while (nextToken)
+      this.filters = all
+      this.filtersAt = Date.now()
+    }
+    return this.filters
+  }
+
+  private async usedThisMonth(now: Date): Promise<number> {
+    const month = usageMonth(now)
+    if (month !== this.month) {
+      const rows = await this.ctx.store.usage.list(this.scope, [month])
+      this.monthBytes = rows.filter((r) => r.type === 'SENSITIVE_DATA_DISCOVERY').reduce((n, r) => n + r.bytes, 0)
+      this.month = month
+    }
+    return this.monthBytes
+  }
+
+  async prepare(): Promise<void> {
+    this.exportConfig = await this.ctx.store.exportConfigurations.get(this.scope)
+    if (this.exportConfig) {
+      try {
+        this.isSseKms = await probeSseKms(this.source, this.exportConfig.s3Destination, this.scope)
+      } catch (err) {
+        this.errors.push(`cannot write to the results repository s3://${this.exportConfig.s3Destination.bucketName}: ${(err as Error).message}`)
+        throw err
+      }
+    }
+  }
+
+  /** Policy findings for the buckets of the run, from their posture now. */
+  async policyFindings(buckets: Array<{ name: string; createdAt?: Date; posture?: BucketPosture }>): Promise<void> {
+    const now = new Date()
+    for (const b of buckets) {
+      const posture = b.posture ?? (await this.posture(b.name))
+      const existing = new Map<string, Finding>()
+      for (const type of POLICY_TYPES) {
+        const row = await this.ctx.store.findings.getPolicyFinding(this.scope, b.name, type)
+        if (row) existing.set(type, row.finding as unknown as Finding)
+      }
+      const found = policyFindingsFor({ name: b.name, ...(b.createdAt ? { createdAt: b.createdAt } : {}) }, posture, this.scope, this.job.accountId, (t) => existing.get(t), now)
+      const filters = await this.currentFilters()
+      for (const f of found) {
+        f.archived = isSuppressed(f, filters)
+        const row: FindingRow = { ...this.scope, id: f.id, finding: f as unknown as FindingRow['finding'] }
+        if (existing.has(f.type)) await this.ctx.store.findings.update(row)
+        else await this.ctx.store.findings.insertMany([row])
+      }
+    }
+  }
+
+  /** Commits one analysed object: results file, findings, usage and its DONE mark. */
+  private async commit(object: RunObjectRow, record: ResultRecord, members: ResultRecord[]): Promise<void> {
+    const records = [record, ...members]
+    let location: string | undefined
+    if (this.exportConfig) {
+      const where = { dest: this.exportConfig.s3Destination, scope: this.scope, jobId: this.job.jobId, runId: this.run.runId, bucket: object.bucket, key: object.key, isSseKms: this.isSseKms }
+      location = resultsLocationFor(where)
+      for (const r of records) r.classificationDetails.detailedResultsLocation = location
+      const written = await writeResultsFile(this.source, { ...where, records, keyring: this.ctx.keyring })
+      // A store that stopped applying SSE-KMS got an envelope instead; later files go straight to it.
+      if (!written.isSseKms) this.isSseKms = false
+    }
+    const findings: FindingRow[] = []
+    if (record.type) {
+      const [posture, tags, head] = await Promise.all([
+        this.posture(object.bucket),
+        this.source.getObjectTags(object.bucket, object.key).catch(() => []),
+        this.source.headObject(object.bucket, object.key).catch(() => undefined),
+      ])
+      const finding = buildSensitiveDataFinding(record, {
+        s3Bucket: s3BucketOf({ name: object.bucket }, posture, this.job.accountId, this.ctx.partition ?? 'aws'),
+        objectTags: tags,
+        ...(head ? { serverSideEncryption: head.serverSideEncryption } : {}),
+        ...(location ? { detailedResultsLocation: location } : {}),
+      })
+      if (finding) {
+        finding.archived = isSuppressed(finding, await this.currentFilters())
+        findings.push({ ...this.scope, id: finding.id, runId: this.run.runId, objectKey: `${object.bucket}/${object.key}`, finding: finding as unknown as FindingRow['finding'] })
+      }
+    }
+    const bytes = record.classificationDetails.result.sizeClassified
+    const month = usageMonth(new Date())
+    const isNew = await this.ctx.store.runObjects.complete({ runId: this.run.runId, seq: object.seq, findings, usage: { month, bytes, objects: 1 } })
+    if (isNew && month === this.month) this.monthBytes += bytes
+    this.remaining--
+    this.ctx.onEvent?.({
+      kind: 'object',
+      jobId: this.job.jobId,
+      runId: this.run.runId,
+      bucket: object.bucket,
+      key: object.key,
+      status: record.classificationDetails.result.status.code,
+      findings: findings.length,
+      bytes,
+    })
+    await this.progress()
+  }
+
+  private async progress(force = false): Promise<void> {
+    if (!force && Date.now() - this.lastProgressAt < 2000) return
+    this.lastProgressAt = Date.now()
+    await this.ctx.store.jobs.update(this.scope, this.job.jobId, { approximateNumberOfObjectsToProcess: Math.max(0, this.remaining) })
+  }
+
+  /** The record of an object analysed without retrieval (storage class, media). */
+  private skippedRecord(object: RunObjectRow, reason: string, config: ScanConfig): ResultRecord {
+    return buildResultRecord(
+      {
+        object: {
+          bucket: object.bucket,
+          key: object.key,
+          size: object.size,
+          lastModified: object.lastModified,
+          ...(object.eTag !== undefined ? { eTag: object.eTag } : {}),
+          ...(object.versionId !== undefined ? { versionId: object.versionId } : {}),
+          ...(object.storageClass !== undefined ? { storageClass: object.storageClass } : {}),
+        },
+        mimeType: null,
+        sizeClassified: 0,
+        status: 'SKIPPED',
+        reason,
+      },
+      config.context,
+      new Map(),
+      new Map(),
+    )
+  }
+
+  /** Analyses every pending object; resolves with how the run ended. */
+  async execute(config: ScanConfig): Promise<RunOutcome> {
+    const counts = await this.ctx.store.runObjects.counts(this.run.runId)
+    this.remaining = counts.total - counts.done
+    await this.progress(true)
+    const bySeq = new Map<number, RunObjectRow>()
+    const failed = new Set<number>()
+    const state: { outcome: RunOutcome } = { outcome: 'FINISHED' }
+    const pool = new ScanPool(config, this.ctx.workers)
+    try {
+      await pool.scan(this.targets(config, bySeq, state), {
+        onRecord: (record, target) => {
+          const object = bySeq.get(target.seq)
+          if (!object) return
+          if (record.resourcesAffected.s3Object.embeddedFileDetails) {
+            let list = this.members.get(target.seq)
+            if (!list) this.members.set(target.seq, (list = []))
+            list.push(record)
+            return
+          }
+          const members = this.members.get(target.seq) ?? []
+          this.members.delete(target.seq)
+          bySeq.delete(target.seq)
+          this.gate.track(this.commit(object, record, members))
+        },
+        onFailure: (target, message) => {
+          bySeq.delete(target.seq)
+          this.members.delete(target.seq)
+          failed.add(target.seq)
+          this.ctx.onEvent?.({ kind: 'failure', jobId: this.job.jobId, runId: this.run.runId, bucket: target.bucket, key: target.key, message })
+        },
+      })
+    } finally {
+      await pool.close()
+      await this.gate.drain()
+    }
+    if (failed.size > 0) this.errors.push(`${failed.size} objects could not be read`)
+    await this.progress(true)
+    return state.outcome
+  }
+
+  /**
+   * The pending objects to hand to the workers, in plan order: stops when the run is stopped or
+   * the month's quota would be passed; objects analysed without retrieval are committed here.
+   */
+  private async *targets(config: ScanConfig, bySeq: Map<number, RunObjectRow>, state: { outcome: RunOutcome }): AsyncGenerator<ScanTarget & { seq: number }> {
+    const quota = this.ctx.monthlyQuotaBytes ?? DEFAULT_MONTHLY_QUOTA_BYTES
+    for await (const object of pendingObjects(this.ctx, this.run.runId)) {
+      if (this.signal.aborted) {
+        state.outcome = 'STOPPED'
+        return
+      }
+      await this.gate.room(MAX_UNCOMMITTED)
+      if ((await this.usedThisMonth(new Date())) + object.size > quota) {
+        state.outcome = 'QUOTA'
+        return
+      }
+      const reason = skipReason({ key: object.key, ...(object.storageClass !== undefined ? { storageClass: object.storageClass } : {}) })
+      if (reason) {
+        this.gate.track(this.commit(object, this.skippedRecord(object, reason, config), []))
+        continue
+      }
+      bySeq.set(object.seq, object)
+      yield {
+        seq: object.seq,
+        bucket: object.bucket,
+        key: object.key,
+        size: object.size,
+        lastModified: object.lastModified,
+        ...(object.eTag !== undefined ? { eTag: object.eTag } : {}),
+        ...(object.versionId !== undefined ? { versionId: object.versionId } : {}),
+        ...(object.storageClass !== undefined ? { storageClass: object.storageClass } : {}),
+      }
+    }
+  }
+}
+
+const POLICY_TYPES = [
+  'Policy:IAMUser/S3BlockPublicAccessDisabled',
+  'Policy:IAMUser/S3BucketEncryptionDisabled',
+  'Policy:IAMUser/S3BucketPublic',
+  'Policy:IAMUser/S3BucketReplicatedExternally',
+  'Policy:IAMUser/S3BucketSharedExternally',
+  'Policy:IAMUser/S3BucketSharedWithCloudFront',
+]
+
+/** How many times a run goes over objects that failed for reasons not their own. */
+const PASSES = 3
+
+/**
+ * Executes a run to its end or until `signal` aborts: plans it if it is not planned yet, then
+ * analyses what is pending. Leaves the run's status to the caller.
+ * @example
+ * const { outcome, errors } = await executeRun(ctx, job, run, controller.signal)
+ */
+export async function executeRun(ctx: JobContext, job: JobRow, run: RunRow, signal: AbortSignal): Promise<{ outcome: RunOutcome; errors: string[] }> {
+  const source = openSource(ctx.sourceFor(job.accountId))
+  try {
+    const errors: string[] = []
+    const config = await scanConfigOf(ctx, source, job, errors)
+    const execution = new RunExecution(ctx, source, job, run, signal)
+    await execution.prepare()
+    if (!run.isPlanned) {
+      const plan = await planRun(ctx.store, source, job, run)
+      errors.push(...plan.errors)
+      await execution.policyFindings(plan.buckets)
+      await ctx.store.runs.update(run.runId, { isPlanned: true, ...(plan.errors.length > 0 ? { errorCode: 'ERROR' } : {}) })
+      run.isPlanned = true
+      ctx.onEvent?.({ kind: 'planned', jobId: job.jobId, runId: run.runId, objects: plan.objects })
+    }
+    let outcome: RunOutcome = 'FINISHED'
+    for (let pass = 0; pass < PASSES && outcome === 'FINISHED'; pass++) {
+      outcome = await execution.execute(config)
+      const { total, done } = await ctx.store.runObjects.counts(run.runId)
+      if (done === total) break
+      if (pass < PASSES - 1) await new Promise((r) => setTimeout(r, 1000 * (pass + 1)))
+    }
+    errors.push(...execution.errors)
+    return { outcome, errors }
+  } finally {
+    source.close()
+  }
+}
