@@ -27,6 +27,8 @@ export interface Instance {
   keyring: Keyring
   scope: Scope
   jobs: JobService
+  /** Where the account's buckets are. */
+  source: SourceSpec
   close(): Promise<void>
 }
 
@@ -84,6 +86,7 @@ export async function openInstance(options: InstanceOptions, onEvent?: (event: R
       keyring,
       scope: { accountId, region },
       jobs,
+      source,
       async close() {
         await jobs.close()
         await store.close()

@@ -10,6 +10,9 @@ import { isEnvelope } from '../../results/envelope.js'
 import { Keyring } from '../../results/keyring.js'
 import { readResultsFile } from '../../results/reader.js'
 import type { ObjectSource } from '../../sources/types.js'
+import { putExportConfiguration } from '../../results/configuration.js'
+import { openSource } from '../../sources/index.js'
+import { openInstance, withInstanceOptions, type InstanceOptions } from '../instance.js'
 import { UsageError } from '../usage-error.js'
 
 interface DecryptOptions {
@@ -65,9 +68,50 @@ class InputReader {
   }
 }
 
-/** Registers `trawl results` and its `decrypt` subcommand. */
+/** Registers `trawl results` and its `configure`, `configuration` and `decrypt` subcommands. */
 export function registerResultsCommand(program: Command): void {
-  const results = program.command('results').description('Work with sensitive data discovery results files (JSON Lines, gzip, encrypted).')
+  const results = program.command('results').description('The sensitive data discovery results repository and its files (JSON Lines, gzip, encrypted).')
+  withInstanceOptions(
+    results
+      .command('configure')
+      .description(
+        'Set the results repository of the account and region (PutClassificationExportConfiguration): the bucket jobs write results to, ' +
+          'encrypted with the KMS key (SSE-KMS) where the store supports it, else sealed with trawl\'s keyring. trawl checks it can write there first.',
+      )
+      .requiredOption('--bucket-name <bucket>', 'the results bucket')
+      .requiredOption('--kms-key-arn <arn>', 'the KMS key results are encrypted with')
+      .option('--key-prefix <prefix>', 'key prefix inside the bucket'),
+  ).action(async (opts: InstanceOptions & { bucketName: string; kmsKeyArn: string; keyPrefix?: string }) => {
+    const trawl = await openInstance(opts)
+    const source = openSource(trawl.source)
+    try {
+      const saved = await putExportConfiguration(trawl.store, source, trawl.scope, {
+        bucketName: opts.bucketName,
+        kmsKeyArn: opts.kmsKeyArn,
+        ...(opts.keyPrefix ? { keyPrefix: opts.keyPrefix } : {}),
+      })
+      process.stdout.write(`${JSON.stringify({ configuration: { s3Destination: saved.s3Destination } }, null, 2)}\n`)
+      process.stderr.write(
+        saved.isSseKms
+          ? `results will be stored with SSE-KMS under ${saved.s3Destination.kmsKeyArn}\n`
+          : 'this store does not apply SSE-KMS: results will be sealed with AES-256-GCM keys from the data folder\'s keyring (trawl results decrypt reads them)\n',
+      )
+    } finally {
+      source.close()
+      await trawl.close()
+    }
+  })
+  withInstanceOptions(results.command('configuration').description('Print the results repository configuration (GetClassificationExportConfiguration).')).action(
+    async (opts: InstanceOptions) => {
+      const trawl = await openInstance(opts)
+      try {
+        const row = await trawl.store.exportConfigurations.get(trawl.scope)
+        process.stdout.write(`${JSON.stringify(row ? { configuration: { s3Destination: row.s3Destination } } : {}, null, 2)}\n`)
+      } finally {
+        await trawl.close()
+      }
+    },
+  )
   results
     .command('decrypt')
     .description(
