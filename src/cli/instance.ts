@@ -3,12 +3,10 @@
 import { randomInt } from 'node:crypto'
 import { availableParallelism, homedir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { JobService } from '../jobs/service.js'
 import type { RunEvent } from '../jobs/context.js'
-import { Keyring } from '../results/keyring.js'
-import { s3SpecFromEnv } from '../sources/index.js'
+import type { JobService } from '../jobs/service.js'
+import type { Keyring } from '../results/keyring.js'
 import type { SourceSpec } from '../sources/types.js'
-import { openEmbeddedStore } from '../store/data-dir.js'
 import type { Scope, Store } from '../store/types.js'
 import { UsageError } from './usage-error.js'
 
@@ -68,6 +66,13 @@ async function accountOf(store: Store, option?: string): Promise<string> {
  * const trawl = await openInstance({ dataDir: '/tmp/trawl' }); await trawl.close()
  */
 export async function openInstance(options: InstanceOptions, onEvent?: (event: RunEvent) => void): Promise<Instance> {
+  // Loaded here, not at the top: `trawl scan` of local files starts without SQLite or the AWS SDK.
+  const [{ openEmbeddedStore }, { Keyring }, { s3SpecFromEnv }, { JobService }] = await Promise.all([
+    import('../store/data-dir.js'),
+    import('../results/keyring.js'),
+    import('../sources/index.js'),
+    import('../jobs/service.js'),
+  ])
   const dir = dataDirOf(options.dataDir)
   const { store, dataDir } = await openEmbeddedStore(dir).catch((err: Error) => {
     throw new UsageError(err.message)

@@ -5,6 +5,7 @@ import { findingsCommand } from './commands/findings.js'
 import { identifiersCommand } from './commands/identifiers.js'
 import { jobsCommand } from './commands/jobs.js'
 import { registerResultsCommand } from './commands/results.js'
+import { usageCommand } from './commands/usage.js'
 import { scanCommand } from './commands/scan.js'
 import { UsageError } from './usage-error.js'
 import { VERSION } from './version.js'
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   jobsCommand(program)
   findingsCommand(program)
   registerResultsCommand(program)
+  usageCommand(program)
   try {
     await program.parseAsync(argv as string[])
     return code

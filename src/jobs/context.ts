@@ -33,3 +33,8 @@ export type RunEvent =
   | { kind: 'object'; jobId: string; runId: string; bucket: string; key: string; status: string; findings: number; bytes: number }
   | { kind: 'failure'; jobId: string; runId: string; bucket: string; key: string; message: string }
   | { kind: 'finished'; jobId: string; runId: string; status: string }
+
+/** The month a usage row belongs to ('2026-11', UTC). */
+export function usageMonth(at: Date): string {
+  return at.toISOString().slice(0, 7)
+}

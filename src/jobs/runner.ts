@@ -18,7 +18,7 @@ import type { ScanTarget } from '../scan/scan-target.js'
 import { openSource } from '../sources/index.js'
 import type { BucketPosture, ObjectSource } from '../sources/types.js'
 import type { ExportConfigurationRow, FindingRow, FindingsFilterRow, JobRow, RunObjectRow, RunRow, Scope } from '../store/types.js'
-import { DEFAULT_MONTHLY_QUOTA_BYTES, type JobContext } from './context.js'
+import { DEFAULT_MONTHLY_QUOTA_BYTES, usageMonth, type JobContext } from './context.js'
 import { skipReason } from './eligibility.js'
 import { planRun } from './planner.js'
 
@@ -29,11 +29,6 @@ const PAGE = 500
 /** Objects analysed but not yet committed, at most. */
 const MAX_UNCOMMITTED = 64
 const FILTERS_REFRESH_MS = 30_000
-
-/** The month a usage row belongs to ('2026-11'). */
-export function usageMonth(at: Date): string {
-  return at.toISOString().slice(0, 7)
-}
 
 /** A 32-hex-digit ID (jobs, runs, findings). */
 export function newHexId(): string {

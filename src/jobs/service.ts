@@ -4,10 +4,10 @@
 // the API both drive jobs through this class; it knows nothing of either.
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import type { JobRow, RunRow, Scope } from '../store/types.js'
-import { DEFAULT_MONTHLY_QUOTA_BYTES, type JobContext } from './context.js'
+import { DEFAULT_MONTHLY_QUOTA_BYTES, usageMonth, type JobContext } from './context.js'
 import { describeJob } from './describe.js'
 import { listJobs } from './list.js'
-import { executeRun, newHexId, usageMonth } from './runner.js'
+import { executeRun, newHexId } from './runner.js'
 import { nextRunAt } from './schedule.js'
 import { applyStatusRequest, expireUserPaused } from './status.js'
 import { validateCreateJobRequest } from './validate.js'
@@ -216,9 +216,12 @@ export class JobService {
     for (const job of await this.ctx.store.jobs.listByStatus(['PAUSED'])) {
       const scope = { accountId: job.accountId, region: job.region }
       const used = (await this.ctx.store.usage.list(scope, [usageMonth(now)])).filter((r) => r.type === 'SENSITIVE_DATA_DISCOVERY').reduce((n, r) => n + r.bytes, 0)
-      if (used < (this.ctx.monthlyQuotaBytes ?? DEFAULT_MONTHLY_QUOTA_BYTES)) {
+      // Resumed when the object it stopped at fits (a new month, or a raised quota); a job
+      // short of the quota by less than that object stays PAUSED rather than flapping.
+      const [latest] = await this.ctx.store.runs.listForJob(job.jobId)
+      const [next] = latest?.status === 'RUNNING' ? await this.ctx.store.runObjects.listPending(latest.runId, -1, 1) : []
+      if (used + (next?.size ?? 0) <= (this.ctx.monthlyQuotaBytes ?? DEFAULT_MONTHLY_QUOTA_BYTES)) {
         await this.ctx.store.jobs.update(scope, job.jobId, { jobStatus: 'RUNNING' })
-        const [latest] = await this.ctx.store.runs.listForJob(job.jobId)
         if (latest?.status === 'RUNNING') this.launch({ ...job, jobStatus: 'RUNNING' }, latest)
       }
     }

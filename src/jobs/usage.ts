@@ -9,8 +9,7 @@
 import { createHash } from 'node:crypto'
 import { InvalidInputError } from '../errors.js'
 import type { Scope, Store, UsageRow } from '../store/types.js'
-import { DEFAULT_MONTHLY_QUOTA_BYTES } from './context.js'
-import { usageMonth } from './runner.js'
+import { DEFAULT_MONTHLY_QUOTA_BYTES, usageMonth } from './context.js'
 import { parseIsoTimestamp } from './validate.js'
 
 /** Macie's `TimeRange`: the calendar month so far, or the preceding 30 days. */
@@ -356,7 +355,8 @@ async function factsOf(store: Store, scope: Scope, monthlyQuotaBytes: number, no
  * terabytes, `isServiceLimited` once this month's bytes reach it. Filters are ANDed; sorting
  * defaults to accountId ASC; the token names the last record, so pages do not shift.
  * `freeTrialStartDate` is when Macie was enabled for the account in the region (its session's
- * creation), null when it never was.
+ * creation), null when it never was. The time range is checked and echoed but changes no record:
+ * every cost is "0" and the quota counts the calendar month.
  * @example
  * const { records } = await getUsageStatistics(store, [{ accountId: '111122223333', region: 'us-east-1' }], { sortBy: { key: 'accountId', orderBy: 'DESC' } })
  */

@@ -2,7 +2,6 @@
 // file by its path, anything else through the scan's source (S3 or a folder of buckets).
 import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
-import { openSource } from '../sources/index.js'
 import type { ObjectSource, SourceObject } from '../sources/types.js'
 import type { BuiltDetector, ScanConfig } from './config.js'
 import { buildResultRecord, type ObjectOutcome, type ResultRecord } from './record.js'
@@ -13,8 +12,11 @@ export interface ScanTarget extends SourceObject {
   path?: string
 }
 
-/** The source a configuration reads from, opened once per thread. */
-const sources = new WeakMap<ScanConfig, ObjectSource>()
+/**
+ * The source a configuration reads from, opened once per thread (and loaded only when used: a
+ * scan of local files starts without the AWS SDK).
+ */
+const sources = new WeakMap<ScanConfig, Promise<ObjectSource>>()
 
 function opener(target: ScanTarget, config: ScanConfig): () => Readable | Promise<Readable> {
   if (target.path !== undefined) {
@@ -22,10 +24,11 @@ function opener(target: ScanTarget, config: ScanConfig): () => Readable | Promis
     return () => createReadStream(path, { highWaterMark: 1 << 20 })
   }
   if (!config.source) throw new Error(`no source to read s3://${target.bucket}/${target.key} from`)
+  const spec = config.source
   let source = sources.get(config)
-  if (!source) sources.set(config, (source = openSource(config.source)))
+  if (!source) sources.set(config, (source = import('../sources/index.js').then((m) => m.openSource(spec))))
   const from = source
-  return () => from.openObject(target)
+  return async () => (await from).openObject(target)
 }
 
 /**

@@ -89,6 +89,18 @@ describe('trawl jobs, findings and results on the command line', () => {
     assert.match(bad.stderr, /nosuchfield/)
   })
 
+  it('counts what the job analysed in the month\'s usage', () => {
+    const r = trawl('usage', '--json')
+    assert.equal(r.code, 0, r.stderr)
+    const usage = JSON.parse(r.stdout)
+    const discovery = usage.quantities.find((q: { type: string }) => q.type === 'SENSITIVE_DATA_DISCOVERY')
+    assert.equal(discovery.objects, 5)
+    assert.ok(discovery.bytes > 1000)
+    assert.equal(usage.quota.usedBytes, discovery.bytes)
+    assert.ok(usage.usageTotals.every((t: { estimatedCost: string; currency: string }) => t.estimatedCost === '0' && t.currency === 'USD'))
+    assert.match(trawl('usage').stdout, /5 objects/)
+  })
+
   it('decrypts the results it sealed', () => {
     const folder = join(dir, 'buckets', 'results', 'AWSLogs', ACCOUNT, 'Macie', 'us-east-1', jobId, ACCOUNT)
     const files = readdirSync(folder).map((f) => join(folder, f))

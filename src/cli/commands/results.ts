@@ -10,8 +10,6 @@ import { isEnvelope } from '../../results/envelope.js'
 import { Keyring } from '../../results/keyring.js'
 import { readResultsFile } from '../../results/reader.js'
 import type { ObjectSource } from '../../sources/types.js'
-import { putExportConfiguration } from '../../results/configuration.js'
-import { openSource } from '../../sources/index.js'
 import { openInstance, withInstanceOptions, type InstanceOptions } from '../instance.js'
 import { UsageError } from '../usage-error.js'
 
@@ -82,6 +80,7 @@ export function registerResultsCommand(program: Command): void {
       .requiredOption('--kms-key-arn <arn>', 'the KMS key results are encrypted with')
       .option('--key-prefix <prefix>', 'key prefix inside the bucket'),
   ).action(async (opts: InstanceOptions & { bucketName: string; kmsKeyArn: string; keyPrefix?: string }) => {
+    const [{ putExportConfiguration }, { openSource }] = await Promise.all([import('../../results/configuration.js'), import('../../sources/index.js')])
     const trawl = await openInstance(opts)
     const source = openSource(trawl.source)
     try {

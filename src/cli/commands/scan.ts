@@ -11,7 +11,6 @@ import type { ScanConfig } from '../../scan/config.js'
 import { runScan } from '../../scan/pool.js'
 import { displayPath, type ResultRecord } from '../../scan/record.js'
 import { listLocalObjects } from '../../sources/local.js'
-import { openSource, parseS3Url, s3SpecFromEnv } from '../../sources/index.js'
 import type { ScanTarget } from '../../scan/scan-target.js'
 import type { SourceSpec } from '../../sources/types.js'
 import { Progress } from '../progress.js'
@@ -113,22 +112,23 @@ export function scanCommand(program: Command, setCode: (code: number) => void): 
     .action(async (paths: string[], opts: ScanOptions) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${opts.format}`)
       if (!/^\d{12}$/.test(opts.accountId)) throw new UsageError('--account-id must be 12 digits')
-      const urls = paths.filter((p) => p.startsWith('s3://')).map((p) => parseS3Url(p))
+      const s3 = paths.some((p) => p.startsWith('s3://')) ? await import('../../sources/index.js') : undefined
+      const urls = s3 ? paths.filter((p) => p.startsWith('s3://')).map((p) => s3.parseS3Url(p)) : []
       const locals = paths.filter((p) => !p.startsWith('s3://'))
       for (const p of locals) {
         await stat(p).catch(() => {
           throw new UsageError(`no such file or folder: ${p}`)
         })
       }
-      const source: SourceSpec | undefined = urls.length > 0 ? s3SpecFromEnv() : undefined
+      const source: SourceSpec | undefined = s3?.s3SpecFromEnv()
       const targets = async function* (): AsyncGenerator<ScanTarget> {
         if (locals.length > 0) yield* listLocalObjects(locals)
-        if (!source) return
-        const s3 = openSource(source)
+        if (!source || !s3) return
+        const bucket = s3.openSource(source)
         try {
-          for (const url of urls) yield* s3.listObjects(url.bucket, url.prefix || undefined)
+          for (const url of urls) yield* bucket.listObjects(url.bucket, url.prefix || undefined)
         } finally {
-          s3.close()
+          bucket.close()
         }
       }
       const workers = opts.workers === undefined ? Math.min(availableParallelism(), 8) : Number(opts.workers)
