@@ -13,6 +13,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  PutBucketPolicyCommand,
   PutBucketTaggingCommand,
   PutObjectCommand,
   S3Client,
@@ -238,6 +239,74 @@ describe('discovery jobs over S3', { skip: skipUnless(motoUnavailable()) }, () =
     assert.equal(ssn.count, 1, 'the allow-listed SSN is not counted')
   })
 
+  it('a words-list allow list is read from its bucket when the run starts', async () => {
+    const now = new Date()
+    await s3.send(new CreateBucketCommand({ Bucket: 'allow-lists' }))
+    await put('allow-lists', 'known-ssns.txt', '261-29-6226\n536-22-8741\n')
+    await store.allowLists.insert({
+      ...SCOPE,
+      id: 'wordsallowlist000000000',
+      arn: `arn:aws:macie2:${SCOPE.region}:${SCOPE.accountId}:allow-list/wordsallowlist000000000`,
+      name: 'known SSNs',
+      criteria: { s3WordsList: { bucketName: 'allow-lists', objectKey: 'known-ssns.txt' } },
+      tags: {},
+      createdAt: now,
+      updatedAt: now,
+    })
+    const job = await runJob({
+      name: 'words',
+      allowListIds: ['wordsallowlist000000000'],
+      managedDataIdentifierSelector: 'INCLUDE',
+      managedDataIdentifierIds: ['USA_SOCIAL_SECURITY_NUMBER'],
+      s3JobDefinition: { bucketDefinitions: [{ accountId: SCOPE.accountId, buckets: ['tagged-data'] }] },
+    })
+    assert.equal(job.jobStatus, 'COMPLETE')
+    assert.equal(job.lastRunErrorStatus.code, 'NONE')
+    assert.deepEqual(await findingsOf(job.jobId), [], 'every SSN planted is allow-listed')
+    assert.equal((await resultsOf(job.jobId)).length, 2, 'the objects still have results')
+  })
+
+  it('size and last-modified scoping terms', async () => {
+    const small = await runJob({
+      name: 'small-only',
+      s3JobDefinition: {
+        bucketDefinitions: [{ accountId: SCOPE.accountId, buckets: ['demo-data'] }],
+        scoping: { includes: { and: [{ simpleScopeTerm: { comparator: 'LT', key: 'OBJECT_SIZE', values: ['200'] } }] } },
+      },
+    })
+    const sizes = (await resultsOf(small.jobId)).map((r) => r.resourcesAffected.s3Object.size as number)
+    assert.ok(sizes.length > 0 && sizes.every((n) => n < 200), `only objects under 200 bytes: ${sizes}`)
+    const future = await runJob({
+      name: 'modified-later',
+      s3JobDefinition: {
+        bucketDefinitions: [{ accountId: SCOPE.accountId, buckets: ['demo-data'] }],
+        scoping: { includes: { and: [{ simpleScopeTerm: { comparator: 'GT', key: 'OBJECT_LAST_MODIFIED_DATE', values: ['2099-01-01T00:00:00Z'] } }] } },
+      },
+    })
+    assert.equal(future.jobStatus, 'COMPLETE')
+    assert.deepEqual(await resultsOf(future.jobId), [])
+  })
+
+  it('a public bucket gets a policy finding and is selected by effective permission', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'public-data' }))
+    await put('public-data', 'export.csv', demo('hr/employees.csv'))
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::public-data/*' }] }
+    await s3.send(new PutBucketPolicyCommand({ Bucket: 'public-data', Policy: JSON.stringify(policy) }))
+    const job = await runJob({
+      name: 'public',
+      s3JobDefinition: { bucketCriteria: { includes: { and: [{ simpleCriterion: { comparator: 'EQ', key: 'S3_BUCKET_EFFECTIVE_PERMISSION', values: ['PUBLIC'] } }] } } },
+    })
+    const findings = await findingsOf(job.jobId)
+    assert.deepEqual(findings.map((f) => f.resourcesAffected.s3Bucket.name), ['public-data'])
+    assert.equal(findings[0]!.resourcesAffected.s3Bucket.publicAccess.effectivePermission, 'PUBLIC')
+    const page = await store.findings.list(SCOPE, { criterion: { type: { eq: ['Policy:IAMUser/S3BucketPublic'] } } }, undefined, {})
+    const [policyFinding] = (await store.findings.get(SCOPE, page.items)).map((r) => r.finding as Json)
+    assert.equal(policyFinding!.resourcesAffected.s3Bucket.name, 'public-data')
+    assert.deepEqual(policyFinding!.severity, { description: 'High', score: 3 })
+    assert.equal(policyFinding!.category, 'POLICY')
+    assert.equal(policyFinding!.classificationDetails, null)
+  })
+
   it('an ARCHIVE findings filter suppresses matching findings as they are made', async () => {
     await store.findingsFilters.insert({
       ...SCOPE,
@@ -262,6 +331,32 @@ describe('discovery jobs over S3', { skip: skipUnless(motoUnavailable()) }, () =
     const second = await jobs.create(SCOPE, request)
     assert.deepEqual(second, first)
     await jobs.waitFor(first.jobId)
+  })
+
+  it('a scheduled job without initialRun waits for its schedule and covers only later changes', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'later' }))
+    await put('later', 'before.csv', demo('hr/employees.csv'))
+    await new Promise((r) => setTimeout(r, 1100))
+    const { jobId } = await jobs.create(SCOPE, {
+      clientToken: crypto.randomUUID(),
+      jobType: 'SCHEDULED',
+      name: 'weekly',
+      initialRun: false,
+      scheduleFrequency: { weeklySchedule: { dayOfWeek: 'MONDAY' } },
+      s3JobDefinition: { bucketDefinitions: [{ accountId: SCOPE.accountId, buckets: ['later'] }] },
+    })
+    let job: Json = await jobs.describe(SCOPE, jobId)
+    assert.equal(job.jobStatus, 'IDLE')
+    assert.equal(job.statistics.numberOfRuns, 0)
+    const row = (await store.jobs.get(SCOPE, jobId))!
+    assert.equal(row.nextRunAt!.getUTCDay(), 1, 'the next run is on a Monday')
+    await new Promise((r) => setTimeout(r, 1100))
+    await put('later', 'after.csv', demo('hr/employees.csv'))
+    await jobs.tick(new Date(row.nextRunAt!.getTime() + 1000))
+    await jobs.waitFor(jobId)
+    job = await jobs.describe(SCOPE, jobId)
+    assert.equal(job.statistics.numberOfRuns, 1)
+    assert.deepEqual((await resultsOf(jobId)).map((r) => r.resourcesAffected.s3Object.key), ['after.csv'])
   })
 
   it('a scheduled job is incremental: its second run analyses only new or changed objects', async () => {
