@@ -2,8 +2,12 @@
 // with the API model's Finding, ResourcesAffected, S3Bucket, S3Object, PolicyDetails, … shapes.
 // The types are data only; building, matching and aggregating findings live beside them.
 import type { SensitiveFindingType, SeverityScore } from '../detect/severity.js'
+import type { CustomDetection as ResultCustomDetection, SensitiveDataDetection } from '../scan/record.js'
+import type { CellOccurrence as Cell, LineRange as Range, RecordOccurrence as RecordLocation } from '../scan/tally.js'
 
-export type { SensitiveFindingType, SeverityScore }
+// A finding locates occurrences as a discovery result record does; only `Occurrences` differs
+// (Macie's finding shape has offsetRanges, page ranges and null arrays that records never use).
+export type { Cell, Range, RecordLocation, SensitiveFindingType, SeverityScore }
 
 /** Macie's policy finding types (MACIE.md §6.1). */
 export type PolicyFindingType =
@@ -130,27 +134,6 @@ export interface ResourcesAffected {
   s3Object: S3Object | null
 }
 
-/** Macie's `Range` (lineRanges, offsetRanges). */
-export interface Range {
-  start: number
-  end: number
-  startColumn: number
-}
-
-/** Macie's `Cell`. */
-export interface Cell {
-  row: number
-  column: number
-  columnName: string | null
-  cellReference: string | null
-}
-
-/** Macie's `Record` (named so as not to hide TypeScript's `Record`). */
-export interface RecordLocation {
-  recordIndex: number
-  jsonPath: string
-}
-
 /** Macie's `Page`; its ranges are reserved by Macie and never set by trawl. */
 export interface Page {
   pageNumber: number
@@ -168,11 +151,7 @@ export interface Occurrences {
 }
 
 /** Macie's `DefaultDetection`: one managed data identifier's count and locations. */
-export interface DefaultDetection {
-  type: string
-  count: number
-  occurrences: Occurrences
-}
+export type DefaultDetection = SensitiveDataDetection<Occurrences>
 
 /** Macie's `SensitiveDataItem`: one category's detections. */
 export interface SensitiveDataItem {
@@ -182,12 +161,7 @@ export interface SensitiveDataItem {
 }
 
 /** Macie's `CustomDetection`: one custom data identifier's count and locations. */
-export interface CustomDetection {
-  arn: string | null
-  name: string
-  count: number
-  occurrences: Occurrences
-}
+export type CustomDetection = ResultCustomDetection<Occurrences>
 
 /** Macie's `ClassificationResult`. */
 export interface ClassificationResult {

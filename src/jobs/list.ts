@@ -1,9 +1,9 @@
 // ListClassificationJobs over a scope's jobs: filter terms (jobType, jobStatus, createdAt, name),
 // sorting, and pages behind an opaque nextToken. The caller loads the jobs; a scope holds few.
-import { createHash } from 'node:crypto'
 import { InvalidInputError } from '../errors.js'
 import type { JobRow } from '../store/types.js'
 import { jobSummary, type JobSummary } from './describe.js'
+import { decodePageToken, pageAfter, queryFingerprint } from './page-token.js'
 import { parseIsoTimestamp } from './validate.js'
 
 /** Macie's `ListJobsFilterTerm`. */
@@ -123,31 +123,7 @@ function compareKeys(a: [SortValue, string], b: [SortValue, string], direction: 
   return a[1] === b[1] ? 0 : (a[1] < b[1] ? -1 : 1) * direction
 }
 
-interface Token {
-  /** The last item's sort value and job ID. */
-  k: SortValue
-  id: string
-  /** Fingerprint of the filter and sort the token belongs to. */
-  q: string
-}
-
-function encodeToken(token: Token): string {
-  return Buffer.from(JSON.stringify(token)).toString('base64url')
-}
-
-function decodeToken(text: unknown, fingerprint: string): Token {
-  if (typeof text !== 'string') fail('nextToken must be a string')
-  let token: Partial<Token>
-  try {
-    token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Token>
-  } catch {
-    fail('nextToken is not valid')
-  }
-  const isShaped = typeof token === 'object' && token !== null && typeof token.id === 'string' && (typeof token.k === 'string' || typeof token.k === 'number')
-  if (!isShaped) fail('nextToken is not valid')
-  if (token.q !== fingerprint) fail('nextToken does not belong to this filter and sort')
-  return token as Token
-}
+const isSortValue = (k: unknown): k is SortValue => typeof k === 'string' || typeof k === 'number'
 
 /**
  * One page of ListClassificationJobs: jobs meeting every include term and no exclude term
@@ -176,20 +152,14 @@ export function listJobs(jobs: readonly JobRow[], request: ListJobsRequest = {})
   if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1) fail('maxResults must be a positive integer')
   const pageSize = Math.min(maxResults, MAX_MAX_RESULTS)
 
-  const fingerprint = createHash('sha256').update(JSON.stringify([includes, excludes, attribute, direction])).digest('base64url').slice(0, 16)
-  const token: unknown = request.nextToken
-  const after = token === undefined || token === null || token === '' ? undefined : decodeToken(token, fingerprint)
+  const fingerprint = queryFingerprint([includes, excludes, attribute, direction])
+  const after = decodePageToken(request.nextToken, fingerprint, isSortValue, 'filter and sort')
 
   const keyOf = (job: JobRow): [SortValue, string] => [sortValue(job, attribute), job.jobId]
+  const compare = (a: [SortValue, string], b: [SortValue, string]): number => compareKeys(a, b, direction)
   const selected = jobs
     .filter((job) => includes.every((t) => holds(job, t)) && !excludes.some((t) => holds(job, t)))
-    .sort((a, b) => compareKeys(keyOf(a), keyOf(b), direction))
-  const start = after ? selected.findIndex((job) => compareKeys(keyOf(job), [after.k, after.id], direction) > 0) : 0
-  const page = start < 0 ? [] : selected.slice(start, start + pageSize)
-  const last = page[page.length - 1]
-  const hasMore = start >= 0 && start + pageSize < selected.length
-  return {
-    items: page.map(jobSummary),
-    ...(hasMore && last ? { nextToken: encodeToken({ k: sortValue(last, attribute), id: last.jobId, q: fingerprint }) } : {}),
-  }
+    .sort((a, b) => compare(keyOf(a), keyOf(b)))
+  const { items, nextToken } = pageAfter(selected, { after, pageSize, fingerprint, keyOf, compare })
+  return { items: items.map(jobSummary), ...(nextToken ? { nextToken } : {}) }
 }

@@ -6,6 +6,7 @@ import { matchesBucketCriteria, criteriaNeedPosture, type BucketFacts } from './
 import { isSampled } from './sampling.js'
 import { matchesScoping, scopingNeedsTags } from './scope.js'
 import { effectivePermission, sharedAccess } from '../findings/bucket-access.js'
+import { objectRefOf } from '../scan/record.js'
 import type { BucketPosture, ObjectSource, Tag } from '../sources/types.js'
 import type { JobRow, RunObjectRow, RunRow, Store } from '../store/types.js'
 
@@ -93,18 +94,7 @@ export async function planRun(store: Store, source: ObjectSource, job: JobRow, r
         let tags: Tag[] | undefined
         if (needsTags) tags = await source.getObjectTags(o.bucket, o.key).catch(() => [])
         if (!matchesScoping({ key: o.key, size: o.size, lastModified: o.lastModified, ...(tags ? { tags } : {}) }, scoping)) continue
-        batch.push({
-          runId: run.runId,
-          seq: seq++,
-          bucket: o.bucket,
-          key: o.key,
-          size: o.size,
-          lastModified: o.lastModified,
-          ...(o.eTag !== undefined ? { eTag: o.eTag } : {}),
-          ...(o.versionId !== undefined ? { versionId: o.versionId } : {}),
-          ...(o.storageClass !== undefined ? { storageClass: o.storageClass } : {}),
-          state: 'PENDING',
-        })
+        batch.push({ runId: run.runId, seq: seq++, ...objectRefOf(o), state: 'PENDING' })
         if (batch.length >= BATCH) await flush()
       }
     } catch (err) {

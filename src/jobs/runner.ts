@@ -13,7 +13,7 @@ import type { Finding } from '../findings/types.js'
 import { probeSseKms, resultsLocationFor, writeResultsFile } from '../results/writer.js'
 import type { ScanConfig } from '../scan/config.js'
 import { ScanPool } from '../scan/pool.js'
-import { buildResultRecord, type ResultRecord } from '../scan/record.js'
+import { buildResultRecord, objectRefOf, skippedOutcome, type ResultRecord } from '../scan/record.js'
 import type { ScanTarget } from '../scan/scan-target.js'
 import { openSource } from '../sources/index.js'
 import type { BucketPosture, ObjectSource } from '../sources/types.js'
@@ -288,26 +288,7 @@ class RunExecution {
 
   /** The record of an object analysed without retrieval (storage class, media). */
   private skippedRecord(object: RunObjectRow, reason: string, config: ScanConfig): ResultRecord {
-    return buildResultRecord(
-      {
-        object: {
-          bucket: object.bucket,
-          key: object.key,
-          size: object.size,
-          lastModified: object.lastModified,
-          ...(object.eTag !== undefined ? { eTag: object.eTag } : {}),
-          ...(object.versionId !== undefined ? { versionId: object.versionId } : {}),
-          ...(object.storageClass !== undefined ? { storageClass: object.storageClass } : {}),
-        },
-        mimeType: null,
-        sizeClassified: 0,
-        status: 'SKIPPED',
-        reason,
-      },
-      config.context,
-      new Map(),
-      new Map(),
-    )
+    return buildResultRecord(skippedOutcome(object, reason), config.context, new Map(), new Map())
   }
 
   /** Analyses every pending object; resolves with how the run ended. */
@@ -373,16 +354,7 @@ class RunExecution {
         continue
       }
       bySeq.set(object.seq, object)
-      yield {
-        seq: object.seq,
-        bucket: object.bucket,
-        key: object.key,
-        size: object.size,
-        lastModified: object.lastModified,
-        ...(object.eTag !== undefined ? { eTag: object.eTag } : {}),
-        ...(object.versionId !== undefined ? { versionId: object.versionId } : {}),
-        ...(object.storageClass !== undefined ? { storageClass: object.storageClass } : {}),
-      }
+      yield { seq: object.seq, ...objectRefOf(object) }
     }
   }
 }

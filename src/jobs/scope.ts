@@ -3,6 +3,7 @@
 import { InvalidInputError } from '../errors.js'
 import type { Tag } from '../sources/types.js'
 import type { JobScopeTerm, S3JobDefinition } from '../store/types.js'
+import { compareNumbers } from './compare-numbers.js'
 
 /** What scoping looks at: the listing's facts, plus the object's tags when a term needs them. */
 export interface ScopedObject {
@@ -27,24 +28,6 @@ export function objectExtension(key: string): string {
   return dot > 0 ? name.slice(dot + 1) : ''
 }
 
-function compare(actual: number, comparator: string, expected: number): boolean {
-  switch (comparator) {
-    case 'EQ':
-      return actual === expected
-    case 'NE':
-      return actual !== expected
-    case 'GT':
-      return actual > expected
-    case 'GTE':
-      return actual >= expected
-    case 'LT':
-      return actual < expected
-    case 'LTE':
-      return actual <= expected
-  }
-  throw new InvalidInputError(`comparator ${comparator} is not valid for a numeric scope term`)
-}
-
 function hasAnyTag(tags: readonly Tag[], wanted: ReadonlyArray<{ key: string; value: string }>): boolean {
   // A pair whose value is "" asks for the key with any value (Macie's "key only" condition).
   return wanted.some((w) => tags.some((t) => t.key === w.key && (w.value === '' || t.value === w.value)))
@@ -64,9 +47,9 @@ function matchesTerm(object: ScopedObject, term: JobScopeTerm): boolean {
         if (comparator === 'STARTS_WITH') return values.some((prefix) => object.key.startsWith(prefix))
         break
       case 'OBJECT_LAST_MODIFIED_DATE':
-        return compare(object.lastModified.getTime(), comparator, Date.parse(values[0] ?? ''))
+        return compareNumbers(object.lastModified.getTime(), comparator, Date.parse(values[0] ?? ''))
       case 'OBJECT_SIZE':
-        return compare(object.size, comparator, Number(values[0]))
+        return compareNumbers(object.size, comparator, Number(values[0]))
     }
     throw new InvalidInputError(`scope term ${key} ${comparator} is not valid`)
   }

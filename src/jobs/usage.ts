@@ -6,10 +6,11 @@
 // objects analysed) are available through `usageQuantities`. Rows are kept per calendar month
 // (UTC), so PAST_30_DAYS counts every month the window touches in full: an upper bound that can
 // include up to 30 days before the window's start.
-import { createHash } from 'node:crypto'
 import { InvalidInputError } from '../errors.js'
 import type { Scope, Store, UsageRow } from '../store/types.js'
+import { compareNumbers } from './compare-numbers.js'
 import { DEFAULT_MONTHLY_QUOTA_BYTES, usageMonth } from './context.js'
+import { decodePageToken, pageAfter, queryFingerprint } from './page-token.js'
 import { parseIsoTimestamp } from './validate.js'
 
 /** Macie's `TimeRange`: the calendar month so far, or the preceding 30 days. */
@@ -247,23 +248,6 @@ function validateFilters(value: unknown): Filter[] {
   return value.map((raw: unknown, i) => validateFilter(raw, `filterBy[${i}]`))
 }
 
-function compareNumbers(actual: number, comparator: string, expected: number): boolean {
-  switch (comparator) {
-    case 'EQ':
-      return actual === expected
-    case 'NE':
-      return actual !== expected
-    case 'GT':
-      return actual > expected
-    case 'GTE':
-      return actual >= expected
-    case 'LT':
-      return actual < expected
-    default:
-      return actual <= expected
-  }
-}
-
 function holds(facts: Facts, filter: Filter): boolean {
   switch (filter.key) {
     case 'accountId':
@@ -302,31 +286,7 @@ function compareKeys(a: [Value, string], b: [Value, string], direction: 1 | -1):
   return a[1] === b[1] ? 0 : (a[1] < b[1] ? -1 : 1) * direction
 }
 
-interface Token {
-  /** The last record's sort value and account ID. */
-  k: Value
-  id: string
-  /** Fingerprint of the filters, sort and time range the token belongs to. */
-  q: string
-}
-
-function encodeToken(token: Token): string {
-  return Buffer.from(JSON.stringify(token)).toString('base64url')
-}
-
-function decodeToken(text: unknown, fingerprint: string): Token {
-  if (typeof text !== 'string') fail('nextToken must be a string')
-  let token: Partial<Token>
-  try {
-    token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Token>
-  } catch {
-    fail('nextToken is not valid')
-  }
-  const isShaped = typeof token === 'object' && token !== null && typeof token.id === 'string' && (token.k === null || typeof token.k === 'string' || typeof token.k === 'number')
-  if (!isShaped) fail('nextToken is not valid')
-  if (token.q !== fingerprint) fail('nextToken does not belong to this filterBy, sortBy and timeRange')
-  return token as Token
-}
+const isValue = (k: unknown): k is Value => k === null || typeof k === 'string' || typeof k === 'number'
 
 /** What filters, sorting and the record read of one account. */
 async function factsOf(store: Store, scope: Scope, monthlyQuotaBytes: number, now: Date): Promise<Facts> {
@@ -385,9 +345,8 @@ export async function getUsageStatistics(
   const monthlyQuotaBytes = options.monthlyQuotaBytes ?? DEFAULT_MONTHLY_QUOTA_BYTES
   const now = options.now ?? new Date()
 
-  const fingerprint = createHash('sha256').update(JSON.stringify([filters, sortKey, direction, timeRange])).digest('base64url').slice(0, 16)
-  const token: unknown = request.nextToken
-  const after = token === undefined || token === null || token === '' ? undefined : decodeToken(token, fingerprint)
+  const fingerprint = queryFingerprint([filters, sortKey, direction, timeRange])
+  const after = decodePageToken(request.nextToken, fingerprint, isValue, 'filterBy, sortBy and timeRange')
 
   const unique = [...new Map(scopes.map((s) => [s.accountId, s])).values()]
   // Only accounts an accountId filter names are read: an administrator may see thousands.
@@ -396,14 +355,8 @@ export async function getUsageStatistics(
   const facts = await Promise.all(candidates.map((s) => factsOf(store, s, monthlyQuotaBytes, now)))
 
   const keyOf = (f: Facts): [Value, string] => [sortValue(f, sortKey), f.record.accountId]
-  const selected = facts.filter((f) => filters.every((filter) => holds(f, filter))).sort((a, b) => compareKeys(keyOf(a), keyOf(b), direction))
-  const start = after ? selected.findIndex((f) => compareKeys(keyOf(f), [after.k, after.id], direction) > 0) : 0
-  const page = start < 0 ? [] : selected.slice(start, start + pageSize)
-  const last = page[page.length - 1]
-  const hasMore = start >= 0 && start + pageSize < selected.length
-  return {
-    records: page.map((f) => f.record),
-    ...(hasMore && last ? { nextToken: encodeToken({ k: sortValue(last, sortKey), id: last.record.accountId, q: fingerprint }) } : {}),
-    timeRange,
-  }
+  const compare = (a: [Value, string], b: [Value, string]): number => compareKeys(a, b, direction)
+  const selected = facts.filter((f) => filters.every((filter) => holds(f, filter))).sort((a, b) => compare(keyOf(a), keyOf(b)))
+  const { items, nextToken } = pageAfter(selected, { after, pageSize, fingerprint, keyOf, compare })
+  return { records: items.map((f) => f.record), ...(nextToken ? { nextToken } : {}), timeRange }
 }

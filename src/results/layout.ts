@@ -88,19 +88,12 @@ export function resultsKey(
 
 /**
  * The `s3://bucket/key` URL of one analysed object's results file (what findings carry as
- * `classificationDetails.detailedResultsLocation`).
+ * `classificationDetails.detailedResultsLocation`); it takes resultsKey's parameters.
  * @example
  * resultsLocation(dest, scope, jobId, runId, 'my-bucket', 'hr/employees.csv', false)
  * // 's3://results-bucket/macie/AWSLogs/111122223333/Macie/us-east-1/<jobId>/111122223333/<name>.jsonl.gz'
  */
-export function resultsLocation(
-  dest: ResultsDestination,
-  scope: Scope,
-  jobId: string,
-  runId: string,
-  bucket: string,
-  key: string,
-  isEnvelope: boolean,
-): string {
-  return `s3://${dest.bucketName}/${resultsKey(dest, scope, jobId, runId, bucket, key, isEnvelope)}`
+export function resultsLocation(...args: Parameters<typeof resultsKey>): string {
+  const [dest] = args
+  return `s3://${dest.bucketName}/${resultsKey(...args)}`
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { buildDetector, type BuiltDetector, type ScanConfig } from './config.js'
 import { scanTarget, type ScanTarget } from './scan-target.js'
-import { buildResultRecord, type ResultRecord } from './record.js'
+import { buildResultRecord, skippedOutcome, type ResultRecord } from './record.js'
 
 /** How a scan runs. */
 export interface RunOptions<T extends ScanTarget = ScanTarget> {
@@ -187,26 +187,7 @@ export class ScanPool {
   /** The record of an object whose worker died on it. */
   private skipped(object: ScanTarget, reason: string): ResultRecord {
     const { managedById, customById } = this.built
-    return buildResultRecord(
-      {
-        object: {
-          bucket: object.bucket,
-          key: object.key,
-          size: object.size,
-          lastModified: new Date(object.lastModified),
-          ...(object.eTag !== undefined ? { eTag: object.eTag } : {}),
-          ...(object.versionId !== undefined ? { versionId: object.versionId } : {}),
-          ...(object.storageClass !== undefined ? { storageClass: object.storageClass } : {}),
-        },
-        mimeType: null,
-        sizeClassified: 0,
-        status: 'SKIPPED',
-        reason,
-      },
-      this.config.context,
-      managedById,
-      customById,
-    )
+    return buildResultRecord(skippedOutcome(object, reason), this.config.context, managedById, customById)
   }
 
   /** Stops the workers. */

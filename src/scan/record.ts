@@ -4,24 +4,28 @@ import { randomUUID } from 'node:crypto'
 import type { CustomIdentifier } from '../detect/custom.js'
 import type { Category, Identifier, Severity } from '../detect/identifier.js'
 import { customSeverity, findingType, managedSeverity, maxSeverity, type SeverityScore } from '../detect/severity.js'
+import type { SourceObject } from '../sources/types.js'
 import type { Occurrences, Tally } from './tally.js'
 
 /** Macie's result status codes. */
 export type StatusCode = 'COMPLETE' | 'PARTIAL' | 'SKIPPED'
 
-/** One managed detection in `sensitiveData[].detections`. */
-export interface SensitiveDataDetection {
+/**
+ * One managed detection in `sensitiveData[].detections` (Macie's `DefaultDetection`); findings
+ * give `O` Macie's wider `Occurrences`.
+ */
+export interface SensitiveDataDetection<O = Occurrences> {
   type: string
   count: number
-  occurrences: Occurrences
+  occurrences: O
 }
 
-/** One custom identifier detection. */
-export interface CustomDetection {
+/** One custom identifier detection (Macie's `CustomDetection`); findings give `O` Macie's wider `Occurrences`. */
+export interface CustomDetection<O = Occurrences> {
   arn: string | null
   name: string
   count: number
-  occurrences: Occurrences
+  occurrences: O
 }
 
 /** Macie's `ClassificationResult`. */
@@ -119,6 +123,33 @@ export interface ObjectOutcome {
   status: StatusCode
   reason: string | null
   tally?: Tally
+}
+
+/**
+ * A listed object's identity and listing facts alone, without what a caller adds to it (a plan's
+ * sequence number, a local path); optional facts are left out when the listing has none.
+ * @example
+ * objectRefOf({ seq: 3, bucket: 'b', key: 'k', size: 1, lastModified: new Date() }) // no seq
+ */
+export function objectRefOf(object: SourceObject): SourceObject {
+  return {
+    bucket: object.bucket,
+    key: object.key,
+    size: object.size,
+    lastModified: object.lastModified,
+    ...(object.eTag !== undefined ? { eTag: object.eTag } : {}),
+    ...(object.versionId !== undefined ? { versionId: object.versionId } : {}),
+    ...(object.storageClass !== undefined ? { storageClass: object.storageClass } : {}),
+  }
+}
+
+/**
+ * The outcome of an object not analysed: SKIPPED for `reason`, nothing classified.
+ * @example
+ * buildResultRecord(skippedOutcome(object, 'UNABLE_TO_PARSE_FILE'), ctx, new Map(), new Map())
+ */
+export function skippedOutcome(object: SourceObject, reason: string): ObjectOutcome {
+  return { object: objectRefOf(object), mimeType: null, sizeClassified: 0, status: 'SKIPPED', reason }
 }
 
 /**

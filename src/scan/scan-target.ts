@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
 import type { ObjectSource, SourceObject } from '../sources/types.js'
 import type { BuiltDetector, ScanConfig } from './config.js'
-import { buildResultRecord, type ObjectOutcome, type ResultRecord } from './record.js'
+import { buildResultRecord, objectRefOf, type ObjectOutcome, type ResultRecord } from './record.js'
 import { scanObject } from './scan-object.js'
 
 /** An object to scan: a listed object, plus its path when it is a local file. */
@@ -46,15 +46,7 @@ export async function scanTarget(
   const toRecord = (outcome: ObjectOutcome): ResultRecord => buildResultRecord(outcome, config.context, built.managedById, built.customById)
   const outcome = await scanObject(
     opener(target, config),
-    {
-      bucket: target.bucket,
-      key: target.key,
-      size: target.size,
-      lastModified: target.lastModified,
-      ...(target.eTag !== undefined ? { eTag: target.eTag } : {}),
-      ...(target.versionId !== undefined ? { versionId: target.versionId } : {}),
-      ...(target.storageClass !== undefined ? { storageClass: target.storageClass } : {}),
-    },
+    objectRefOf(target),
     {
       detector: built.detector,
       ...(config.limits ? { limits: config.limits } : {}),

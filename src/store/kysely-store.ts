@@ -23,6 +23,7 @@ import type {
   FindingsTable,
   JobsTable,
   MacieSessionsTable,
+  ResourceColumns,
   RunObjectsTable,
   RunsTable,
 } from './schema.js'
@@ -35,6 +36,7 @@ import type {
   MacieSession,
   ObjectCompletion,
   Page,
+  PageRequest,
   RunObjectRow,
   RunRow,
   Scope,
@@ -262,14 +264,20 @@ function findingFromRow(r: Pick<FindingsTable, 'id' | 'account_id' | 'region' | 
   return { accountId: r.account_id, region: r.region, id: r.id, ...opt('runId', r.run_id), ...opt('objectKey', r.run_object_key), finding }
 }
 
+// The fields every resource table opens with: scope, ID, ARN, name and description.
+type ResourceFields = Pick<AllowListRow, 'accountId' | 'region' | 'id' | 'arn' | 'name' | 'description'>
+
+function resourceFieldsFromRow(r: ResourceColumns): ResourceFields {
+  return { accountId: r.account_id, region: r.region, id: r.id, arn: r.arn, name: r.name, ...opt('description', r.description) }
+}
+
+function resourceColumnsOf(row: ResourceFields): ResourceColumns {
+  return { id: row.id, account_id: row.accountId, region: row.region, arn: row.arn, name: row.name, description: row.description ?? null }
+}
+
 function cdiFromRow(r: Selectable<CustomDataIdentifiersTable>, tags: TagMap): CustomDataIdentifierRow {
   return {
-    accountId: r.account_id,
-    region: r.region,
-    id: r.id,
-    arn: r.arn,
-    name: r.name,
-    ...opt('description', r.description),
+    ...resourceFieldsFromRow(r),
     regex: r.regex,
     ...opt('keywords', r.keywords === null ? null : parse<string[]>(r.keywords)),
     ...opt('ignoreWords', r.ignore_words === null ? null : parse<string[]>(r.ignore_words)),
@@ -282,14 +290,23 @@ function cdiFromRow(r: Selectable<CustomDataIdentifiersTable>, tags: TagMap): Cu
   }
 }
 
+function cdiColumns(row: CustomDataIdentifierRow): CustomDataIdentifiersTable {
+  return {
+    ...resourceColumnsOf(row),
+    regex: row.regex,
+    keywords: row.keywords ? JSON.stringify(row.keywords) : null,
+    ignore_words: row.ignoreWords ? JSON.stringify(row.ignoreWords) : null,
+    maximum_match_distance: row.maximumMatchDistance ?? null,
+    severity_levels: row.severityLevels ? JSON.stringify(row.severityLevels) : null,
+    client_token: row.clientToken ?? null,
+    created_at: toMs(row.createdAt),
+    deleted: toFlag(row.deleted),
+  }
+}
+
 function allowListFromRow(r: Selectable<AllowListsTable>, tags: TagMap): AllowListRow {
   return {
-    accountId: r.account_id,
-    region: r.region,
-    id: r.id,
-    arn: r.arn,
-    name: r.name,
-    ...opt('description', r.description),
+    ...resourceFieldsFromRow(r),
     criteria: parse(r.criteria),
     ...opt('clientToken', r.client_token),
     tags,
@@ -300,12 +317,7 @@ function allowListFromRow(r: Selectable<AllowListsTable>, tags: TagMap): AllowLi
 
 function allowListColumns(row: AllowListRow): AllowListsTable {
   return {
-    id: row.id,
-    account_id: row.accountId,
-    region: row.region,
-    arn: row.arn,
-    name: row.name,
-    description: row.description ?? null,
+    ...resourceColumnsOf(row),
     criteria: JSON.stringify(row.criteria),
     client_token: row.clientToken ?? null,
     created_at: toMs(row.createdAt),
@@ -315,12 +327,7 @@ function allowListColumns(row: AllowListRow): AllowListsTable {
 
 function filterFromRow(r: Selectable<FindingsFiltersTable>, tags: TagMap): FindingsFilterRow {
   return {
-    accountId: r.account_id,
-    region: r.region,
-    id: r.id,
-    arn: r.arn,
-    name: r.name,
-    ...opt('description', r.description),
+    ...resourceFieldsFromRow(r),
     action: r.action as FindingsFilterRow['action'],
     findingCriteria: parse(r.finding_criteria),
     position: n(r.position),
@@ -331,12 +338,7 @@ function filterFromRow(r: Selectable<FindingsFiltersTable>, tags: TagMap): Findi
 
 function filterColumns(row: FindingsFilterRow): FindingsFiltersTable {
   return {
-    id: row.id,
-    account_id: row.accountId,
-    region: row.region,
-    arn: row.arn,
-    name: row.name,
-    description: row.description ?? null,
+    ...resourceColumnsOf(row),
     action: row.action,
     finding_criteria: JSON.stringify(row.findingCriteria),
     position: row.position,
@@ -419,12 +421,132 @@ function mustChange(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }
   if (Number(result.numUpdatedRows ?? result.numDeletedRows ?? 0n) === 0) throw new NotFoundError(resource, id)
 }
 
+// ---------------------------------------------------------------------------------------------
+// Tagged resources: custom data identifiers, allow lists and findings filters
+
+type ResourceTable = 'custom_data_identifiers' | 'allow_lists' | 'findings_filters'
+
+/** A resource row: scoped, found by ID, named by an ARN that its tags hang on. */
+type ResourceRow = Scope & { id: string; arn: string; tags: TagMap }
+
+/** How one resource table maps to its rows, and how its lists are ordered. */
+interface ResourceSpec<T extends ResourceTable, Row extends ResourceRow> {
+  table: T
+  /** The resource in error messages: 'allow list'. */
+  what: string
+  fromRow: (r: Selectable<Database[T]>, tags: TagMap) => Row
+  columns: (row: Row) => Database[T]
+  /** Page order: this column, then `id`; the page token's kind names the list. */
+  orderBy: 'created_at' | 'position'
+  tokenKind: string
+  /** A unique index holds the client token (else getByClientToken returns the first in list order). */
+  isClientTokenUnique: boolean
+  /** Soft-deleted rows: left out of lists, still found by ID. */
+  hasSoftDelete?: boolean
+}
+
+/**
+ * The repository functions the resource tables share. The queries name the table through the
+ * union of the three, whose common columns (id, account_id, region, arn, client_token, the order
+ * column) are all they use; rows come back as the spec's own table type.
+ */
+function resourceRepository<T extends ResourceTable, Row extends ResourceRow>(db: Kysely<Database>, spec: ResourceSpec<T, Row>) {
+  const table: ResourceTable = spec.table
+  const fromRow = (r: unknown, tags: TagMap): Row => spec.fromRow(r as Selectable<Database[T]>, tags)
+  const inScope = (scope: Scope) => db.selectFrom(table).selectAll().where('account_id', '=', scope.accountId).where('region', '=', scope.region)
+  return {
+    async insert(row: Row): Promise<void> {
+      const what = `${spec.what} ${row.id}${spec.isClientTokenUnique ? ' (or one with its client token)' : ''}`
+      await insertOnce(what, () =>
+        db.transaction().execute(async (trx) => {
+          await trx.insertInto(table).values(spec.columns(row)).execute()
+          await replaceTags(trx, row, row.arn, row.tags)
+        }),
+      )
+    },
+    async get(scope: Scope, id: string): Promise<Row | undefined> {
+      const r = await inScope(scope).where('id', '=', id).executeTakeFirst()
+      return r && fromRow(r, await tagsOf(db, r))
+    },
+    async getByClientToken(scope: Scope, clientToken: string): Promise<Row | undefined> {
+      const r = await inScope(scope).where('client_token', '=', clientToken).orderBy(spec.orderBy).orderBy('id').executeTakeFirst()
+      return r && fromRow(r, await tagsOf(db, r))
+    },
+    async list(scope: Scope, page: PageRequest): Promise<Page<Row>> {
+      const limit = pageSize(page)
+      let q = inScope(scope)
+      if (spec.hasSoftDelete) q = q.where('deleted', '=', 0)
+      if (page.nextToken !== undefined) {
+        const after = decodePageToken(page.nextToken, spec.tokenKind, [true, false])
+        q = q.where(keysetAfter([`${table}.${spec.orderBy}`, `${table}.id`], 'asc', after))
+      }
+      const rows = await q.orderBy(spec.orderBy).orderBy('id').limit(limit + 1).execute()
+      const tags = await loadTags(db, rows.slice(0, limit))
+      return pageOf(
+        rows,
+        limit,
+        (r) => fromRow(r, tags.get(tagKey(r))!),
+        (r) => encodePageToken(spec.tokenKind, [n(r[spec.orderBy]), r.id]),
+      )
+    },
+    async update(row: Row): Promise<void> {
+      const columns = changesOf(spec.columns(row))
+      await db.transaction().execute(async (trx) => {
+        const result = await trx.updateTable(table).set(columns).where('account_id', '=', row.accountId).where('region', '=', row.region).where('id', '=', row.id).executeTakeFirst()
+        mustChange(result, spec.what, row.id)
+        await replaceTags(trx, row, row.arn, row.tags)
+      })
+    },
+    async delete(scope: Scope, id: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx.deleteFrom(table).where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('id', '=', id).returning('arn').executeTakeFirst()
+        if (!row) throw new NotFoundError(spec.what, id)
+        await deleteTags(trx, scope, row.arn)
+      })
+    },
+  }
+}
+
+const CDI_SPEC: ResourceSpec<'custom_data_identifiers', CustomDataIdentifierRow> = {
+  table: 'custom_data_identifiers',
+  what: 'custom data identifier',
+  fromRow: cdiFromRow,
+  columns: cdiColumns,
+  orderBy: 'created_at',
+  tokenKind: 'custom-data-identifiers',
+  isClientTokenUnique: true,
+  hasSoftDelete: true,
+}
+
+const ALLOW_LIST_SPEC: ResourceSpec<'allow_lists', AllowListRow> = {
+  table: 'allow_lists',
+  what: 'allow list',
+  fromRow: allowListFromRow,
+  columns: allowListColumns,
+  orderBy: 'created_at',
+  tokenKind: 'allow-lists',
+  isClientTokenUnique: true,
+}
+
+// Not unique: UpdateFindingsFilter carries a client token of its own too.
+const FINDINGS_FILTER_SPEC: ResourceSpec<'findings_filters', FindingsFilterRow> = {
+  table: 'findings_filters',
+  what: 'findings filter',
+  fromRow: filterFromRow,
+  columns: filterColumns,
+  orderBy: 'position',
+  tokenKind: 'findings-filters',
+  isClientTokenUnique: false,
+}
+
 /**
  * The Store on a Kysely instance whose schema `migrateToLatest` has brought up to date.
  * @example
  * const store = createKyselyStore(new Kysely<Database>({ dialect }), 'sqlite')
  */
 export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
+  // Custom data identifiers are immutable: no update, and deleting one only marks it.
+  const cdis = resourceRepository(db, CDI_SPEC)
   return {
     dialect,
     async close() {
@@ -662,62 +784,10 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
     },
 
     customDataIdentifiers: {
-      async insert(row) {
-        await insertOnce(`custom data identifier ${row.id} (or one with its client token)`, () =>
-          db.transaction().execute(async (trx) => {
-            await trx
-              .insertInto('custom_data_identifiers')
-              .values({
-                id: row.id,
-                account_id: row.accountId,
-                region: row.region,
-                arn: row.arn,
-                name: row.name,
-                description: row.description ?? null,
-                regex: row.regex,
-                keywords: row.keywords ? JSON.stringify(row.keywords) : null,
-                ignore_words: row.ignoreWords ? JSON.stringify(row.ignoreWords) : null,
-                maximum_match_distance: row.maximumMatchDistance ?? null,
-                severity_levels: row.severityLevels ? JSON.stringify(row.severityLevels) : null,
-                client_token: row.clientToken ?? null,
-                created_at: toMs(row.createdAt),
-                deleted: toFlag(row.deleted),
-              })
-              .execute()
-            await replaceTags(trx, row, row.arn, row.tags)
-          }),
-        )
-      },
-      async get(scope, id) {
-        const r = await db.selectFrom('custom_data_identifiers').selectAll().where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('id', '=', id).executeTakeFirst()
-        return r && cdiFromRow(r, await tagsOf(db, r))
-      },
-      async getByClientToken(scope, clientToken) {
-        const r = await db
-          .selectFrom('custom_data_identifiers')
-          .selectAll()
-          .where('account_id', '=', scope.accountId)
-          .where('region', '=', scope.region)
-          .where('client_token', '=', clientToken)
-          .executeTakeFirst()
-        return r && cdiFromRow(r, await tagsOf(db, r))
-      },
-      async list(scope, page) {
-        const limit = pageSize(page)
-        let q = db.selectFrom('custom_data_identifiers').selectAll().where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('deleted', '=', 0)
-        if (page.nextToken !== undefined) {
-          const after = decodePageToken(page.nextToken, 'custom-data-identifiers', [true, false])
-          q = q.where(keysetAfter(['custom_data_identifiers.created_at', 'custom_data_identifiers.id'], 'asc', after))
-        }
-        const rows = await q.orderBy('created_at').orderBy('id').limit(limit + 1).execute()
-        const tags = await loadTags(db, rows.slice(0, limit))
-        return pageOf(
-          rows,
-          limit,
-          (r) => cdiFromRow(r, tags.get(tagKey(r))!),
-          (r) => encodePageToken('custom-data-identifiers', [n(r.created_at), r.id]),
-        )
-      },
+      insert: cdis.insert,
+      get: cdis.get,
+      getByClientToken: cdis.getByClientToken,
+      list: cdis.list,
       async count(scope) {
         const r = await db
           .selectFrom('custom_data_identifiers')
@@ -734,115 +804,9 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
       },
     },
 
-    allowLists: {
-      async insert(row) {
-        await insertOnce(`allow list ${row.id} (or one with its client token)`, () =>
-          db.transaction().execute(async (trx) => {
-            await trx.insertInto('allow_lists').values(allowListColumns(row)).execute()
-            await replaceTags(trx, row, row.arn, row.tags)
-          }),
-        )
-      },
-      async get(scope, id) {
-        const r = await db.selectFrom('allow_lists').selectAll().where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('id', '=', id).executeTakeFirst()
-        return r && allowListFromRow(r, await tagsOf(db, r))
-      },
-      async getByClientToken(scope, clientToken) {
-        const r = await db.selectFrom('allow_lists').selectAll().where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('client_token', '=', clientToken).executeTakeFirst()
-        return r && allowListFromRow(r, await tagsOf(db, r))
-      },
-      async list(scope, page) {
-        const limit = pageSize(page)
-        let q = db.selectFrom('allow_lists').selectAll().where('account_id', '=', scope.accountId).where('region', '=', scope.region)
-        if (page.nextToken !== undefined) {
-          const after = decodePageToken(page.nextToken, 'allow-lists', [true, false])
-          q = q.where(keysetAfter(['allow_lists.created_at', 'allow_lists.id'], 'asc', after))
-        }
-        const rows = await q.orderBy('created_at').orderBy('id').limit(limit + 1).execute()
-        const tags = await loadTags(db, rows.slice(0, limit))
-        return pageOf(
-          rows,
-          limit,
-          (r) => allowListFromRow(r, tags.get(tagKey(r))!),
-          (r) => encodePageToken('allow-lists', [n(r.created_at), r.id]),
-        )
-      },
-      async update(row) {
-        const id = row.id
-        const columns = changesOf(allowListColumns(row))
-        await db.transaction().execute(async (trx) => {
-          const result = await trx.updateTable('allow_lists').set(columns).where('account_id', '=', row.accountId).where('region', '=', row.region).where('id', '=', id).executeTakeFirst()
-          mustChange(result, 'allow list', id)
-          await replaceTags(trx, row, row.arn, row.tags)
-        })
-      },
-      async delete(scope, id) {
-        await db.transaction().execute(async (trx) => {
-          const row = await trx.deleteFrom('allow_lists').where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('id', '=', id).returning('arn').executeTakeFirst()
-          if (!row) throw new NotFoundError('allow list', id)
-          await deleteTags(trx, scope, row.arn)
-        })
-      },
-    },
+    allowLists: resourceRepository(db, ALLOW_LIST_SPEC),
 
-    findingsFilters: {
-      async insert(row) {
-        await insertOnce(`findings filter ${row.id}`, () =>
-          db.transaction().execute(async (trx) => {
-            await trx.insertInto('findings_filters').values(filterColumns(row)).execute()
-            await replaceTags(trx, row, row.arn, row.tags)
-          }),
-        )
-      },
-      async get(scope, id) {
-        const r = await db.selectFrom('findings_filters').selectAll().where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('id', '=', id).executeTakeFirst()
-        return r && filterFromRow(r, await tagsOf(db, r))
-      },
-      async getByClientToken(scope, clientToken) {
-        const r = await db
-          .selectFrom('findings_filters')
-          .selectAll()
-          .where('account_id', '=', scope.accountId)
-          .where('region', '=', scope.region)
-          .where('client_token', '=', clientToken)
-          .orderBy('position')
-          .orderBy('id')
-          .executeTakeFirst()
-        return r && filterFromRow(r, await tagsOf(db, r))
-      },
-      async list(scope, page) {
-        const limit = pageSize(page)
-        let q = db.selectFrom('findings_filters').selectAll().where('account_id', '=', scope.accountId).where('region', '=', scope.region)
-        if (page.nextToken !== undefined) {
-          const after = decodePageToken(page.nextToken, 'findings-filters', [true, false])
-          q = q.where(keysetAfter(['findings_filters.position', 'findings_filters.id'], 'asc', after))
-        }
-        const rows = await q.orderBy('position').orderBy('id').limit(limit + 1).execute()
-        const tags = await loadTags(db, rows.slice(0, limit))
-        return pageOf(
-          rows,
-          limit,
-          (r) => filterFromRow(r, tags.get(tagKey(r))!),
-          (r) => encodePageToken('findings-filters', [n(r.position), r.id]),
-        )
-      },
-      async update(row) {
-        const id = row.id
-        const columns = changesOf(filterColumns(row))
-        await db.transaction().execute(async (trx) => {
-          const result = await trx.updateTable('findings_filters').set(columns).where('account_id', '=', row.accountId).where('region', '=', row.region).where('id', '=', id).executeTakeFirst()
-          mustChange(result, 'findings filter', id)
-          await replaceTags(trx, row, row.arn, row.tags)
-        })
-      },
-      async delete(scope, id) {
-        await db.transaction().execute(async (trx) => {
-          const row = await trx.deleteFrom('findings_filters').where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('id', '=', id).returning('arn').executeTakeFirst()
-          if (!row) throw new NotFoundError('findings filter', id)
-          await deleteTags(trx, scope, row.arn)
-        })
-      },
-    },
+    findingsFilters: resourceRepository(db, FINDINGS_FILTER_SPEC),
 
     exportConfigurations: {
       async get(scope) {

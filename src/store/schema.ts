@@ -3,7 +3,7 @@
 // 0/1 and instants are epoch milliseconds (bigint), which sort and compare alike in both.
 // JSON-valued fields are text. Every table carries account_id and region, except `accounts`
 // (an account spans regions) and child tables keyed by a parent that has them.
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 
 /** A registered account. */
 export interface AccountsTable {
@@ -129,14 +129,18 @@ export interface FindingValuesTable {
   value: string
 }
 
-/** Custom data identifiers (soft-deleted, never removed). */
-export interface CustomDataIdentifiersTable {
+/** The columns custom data identifiers, allow lists and findings filters open with. */
+export interface ResourceColumns {
   id: string
   account_id: string
   region: string
   arn: string
   name: string
   description: string | null
+}
+
+/** Custom data identifiers (soft-deleted, never removed). */
+export interface CustomDataIdentifiersTable extends ResourceColumns {
   regex: string
   keywords: string | null
   ignore_words: string | null
@@ -148,13 +152,7 @@ export interface CustomDataIdentifiersTable {
 }
 
 /** Allow lists. */
-export interface AllowListsTable {
-  id: string
-  account_id: string
-  region: string
-  arn: string
-  name: string
-  description: string | null
+export interface AllowListsTable extends ResourceColumns {
   criteria: string
   client_token: string | null
   created_at: number
@@ -162,13 +160,7 @@ export interface AllowListsTable {
 }
 
 /** Findings filters and suppression rules. */
-export interface FindingsFiltersTable {
-  id: string
-  account_id: string
-  region: string
-  arn: string
-  name: string
-  description: string | null
+export interface FindingsFiltersTable extends ResourceColumns {
   action: string
   finding_criteria: string
   position: number
@@ -218,6 +210,24 @@ export interface Database {
   resource_tags: ResourceTagsTable
 }
 
+// Column groups of 0001 only. A later migration writes its columns out rather than reusing these,
+// so that editing them can never change what a shipped migration creates.
+
+/** account_id and region: the scope of every row that has one. */
+function scopeColumns<C extends string>(table: CreateTableBuilder<string, C>) {
+  return table.addColumn('account_id', 'text', (c) => c.notNull()).addColumn('region', 'text', (c) => c.notNull())
+}
+
+/** What custom data identifiers, allow lists and findings filters open with: ID, scope, ARN, name, description. */
+function resourceColumns<C extends string>(table: CreateTableBuilder<string, C>) {
+  return table
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(scopeColumns)
+    .addColumn('arn', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+}
+
 // Migrations take an untyped database: they describe the schema of their day, not today's.
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -229,8 +239,7 @@ const initial: Migration = {
 
     await db.schema
       .createTable('macie_sessions')
-      .addColumn('account_id', 'text', (c) => c.notNull())
-      .addColumn('region', 'text', (c) => c.notNull())
+      .$call(scopeColumns)
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('finding_publishing_frequency', 'text', (c) => c.notNull())
       .addColumn('service_role', 'text')
@@ -242,8 +251,7 @@ const initial: Migration = {
     await db.schema
       .createTable('jobs')
       .addColumn('job_id', 'text', (c) => c.primaryKey())
-      .addColumn('account_id', 'text', (c) => c.notNull())
-      .addColumn('region', 'text', (c) => c.notNull())
+      .$call(scopeColumns)
       .addColumn('job_arn', 'text', (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('description', 'text')
@@ -275,8 +283,7 @@ const initial: Migration = {
     await db.schema
       .createTable('runs')
       .addColumn('run_id', 'text', (c) => c.primaryKey())
-      .addColumn('account_id', 'text', (c) => c.notNull())
-      .addColumn('region', 'text', (c) => c.notNull())
+      .$call(scopeColumns)
       .addColumn('job_id', 'text', (c) => c.notNull())
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('started_at', 'bigint', (c) => c.notNull())
@@ -306,8 +313,7 @@ const initial: Migration = {
     await db.schema
       .createTable('findings')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('account_id', 'text', (c) => c.notNull())
-      .addColumn('region', 'text', (c) => c.notNull())
+      .$call(scopeColumns)
       .addColumn('run_id', 'text')
       .addColumn('run_object_key', 'text')
       .addColumn('finding_json', 'text', (c) => c.notNull())
@@ -372,12 +378,7 @@ const initial: Migration = {
 
     await db.schema
       .createTable('custom_data_identifiers')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('account_id', 'text', (c) => c.notNull())
-      .addColumn('region', 'text', (c) => c.notNull())
-      .addColumn('arn', 'text', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('description', 'text')
+      .$call(resourceColumns)
       .addColumn('regex', 'text', (c) => c.notNull())
       .addColumn('keywords', 'text')
       .addColumn('ignore_words', 'text')
@@ -392,12 +393,7 @@ const initial: Migration = {
 
     await db.schema
       .createTable('allow_lists')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('account_id', 'text', (c) => c.notNull())
-      .addColumn('region', 'text', (c) => c.notNull())
-      .addColumn('arn', 'text', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('description', 'text')
+      .$call(resourceColumns)
       .addColumn('criteria', 'text', (c) => c.notNull())
       .addColumn('client_token', 'text')
       .addColumn('created_at', 'bigint', (c) => c.notNull())
@@ -408,12 +404,7 @@ const initial: Migration = {
 
     await db.schema
       .createTable('findings_filters')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('account_id', 'text', (c) => c.notNull())
-      .addColumn('region', 'text', (c) => c.notNull())
-      .addColumn('arn', 'text', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('description', 'text')
+      .$call(resourceColumns)
       .addColumn('action', 'text', (c) => c.notNull())
       .addColumn('finding_criteria', 'text', (c) => c.notNull())
       .addColumn('position', 'integer', (c) => c.notNull())
@@ -425,16 +416,14 @@ const initial: Migration = {
 
     await db.schema
       .createTable('export_configurations')
-      .addColumn('account_id', 'text', (c) => c.notNull())
-      .addColumn('region', 'text', (c) => c.notNull())
+      .$call(scopeColumns)
       .addColumn('s3_destination', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('export_configurations_pk', ['account_id', 'region'])
       .execute()
 
     await db.schema
       .createTable('usage_records')
-      .addColumn('account_id', 'text', (c) => c.notNull())
-      .addColumn('region', 'text', (c) => c.notNull())
+      .$call(scopeColumns)
       .addColumn('month', 'text', (c) => c.notNull())
       .addColumn('type', 'text', (c) => c.notNull())
       .addColumn('bytes', 'bigint', (c) => c.notNull())
@@ -444,8 +433,7 @@ const initial: Migration = {
 
     await db.schema
       .createTable('resource_tags')
-      .addColumn('account_id', 'text', (c) => c.notNull())
-      .addColumn('region', 'text', (c) => c.notNull())
+      .$call(scopeColumns)
       .addColumn('arn', 'text', (c) => c.notNull())
       .addColumn('tag_key', 'text', (c) => c.notNull())
       .addColumn('tag_value', 'text', (c) => c.notNull())
