@@ -246,15 +246,21 @@ class RunExecution {
     }
     const findings: FindingRow[] = []
     if (record.type) {
-      const [posture, tags, head] = await Promise.all([
+      // The read already told the encryption, and whether there are tags, where the store says.
+      const known = record.resourcesAffected.s3Object
+      const [posture, tags, serverSideEncryption] = await Promise.all([
         this.posture(object.bucket),
-        this.source.getObjectTags(object.bucket, object.key).catch(() => []),
-        this.source.headObject(object.bucket, object.key).catch(() => undefined),
+        known.tags ?? this.source.getObjectTags(object.bucket, object.key).catch(() => []),
+        known.serverSideEncryption ??
+          this.source.headObject(object.bucket, object.key).then(
+            (head) => head.serverSideEncryption,
+            () => undefined,
+          ),
       ])
       const finding = buildSensitiveDataFinding(record, {
         s3Bucket: s3BucketOf({ name: object.bucket }, posture, this.job.accountId, this.ctx.partition ?? 'aws'),
         objectTags: tags,
-        ...(head ? { serverSideEncryption: head.serverSideEncryption } : {}),
+        ...(serverSideEncryption ? { serverSideEncryption } : {}),
         ...(location ? { detailedResultsLocation: location } : {}),
       })
       if (finding) {

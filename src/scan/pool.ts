@@ -126,12 +126,12 @@ export class ScanPool {
         slot.queue.push(s)
         slot.worker.postMessage({ seq: s, object: pending.get(s) })
       }
-      const feed = (slot: Slot): void => {
+      const feed = (slot: Slot, inFlight = IN_FLIGHT): void => {
         pulling = pulling
           .then(async () => {
             if (!this.slots.includes(slot)) return
-            while (slot.queue.length < IN_FLIGHT && retry.length > 0) send(slot, retry.shift()!)
-            while (!isExhausted && slot.queue.length < IN_FLIGHT) {
+            while (slot.queue.length < inFlight && retry.length > 0) send(slot, retry.shift()!)
+            while (!isExhausted && slot.queue.length < inFlight) {
               const next = await iterator.next()
               if (next.done) {
                 isExhausted = true
@@ -176,6 +176,8 @@ export class ScanPool {
           feed(fresh)
         }, rejectAll)
       }
+      // One object to each worker first, then the second: a few large objects spread over all.
+      for (const slot of this.slots) feed(slot, 1)
       for (const slot of this.slots) feed(slot)
     }).finally(() => {
       if (watchdog) clearInterval(watchdog)

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import type { CustomIdentifier } from '../detect/custom.js'
 import type { Category, Identifier, Severity } from '../detect/identifier.js'
 import { customSeverity, findingType, managedSeverity, maxSeverity, type SeverityScore } from '../detect/severity.js'
-import type { SourceObject } from '../sources/types.js'
+import type { Encryption, SourceObject, Tag } from '../sources/types.js'
 import type { Occurrences, Tally } from './tally.js'
 
 /** Macie's result status codes. */
@@ -47,6 +47,10 @@ export interface ObjectRef {
   eTag?: string
   versionId?: string
   storageClass?: string
+  /** Learnt when the object is read, where the store reports it. */
+  serverSideEncryption?: Encryption
+  /** Known when the read says the object has no tags (then `[]`). */
+  tags?: Tag[]
 }
 
 /** Macie's `embeddedFileDetails`: which member of an archive (or attachment) a record is about. */
@@ -97,6 +101,8 @@ export interface ResultRecord {
       size: number
       storageClass: string
       versionId: string | null
+      serverSideEncryption?: Encryption
+      tags?: Tag[]
       embeddedFileDetails?: EmbeddedFileDetails
     }
   }
@@ -240,6 +246,8 @@ export function buildResultRecord(
         size: object.size,
         storageClass: object.storageClass ?? 'STANDARD',
         versionId: object.versionId ?? null,
+        ...(object.serverSideEncryption ? { serverSideEncryption: object.serverSideEncryption } : {}),
+        ...(object.tags ? { tags: object.tags } : {}),
         ...(outcome.embedded ? { embeddedFileDetails: outcome.embedded } : {}),
       },
     },

@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
 import type { ObjectSource, SourceObject } from '../sources/types.js'
 import type { BuiltDetector, ScanConfig } from './config.js'
-import { buildResultRecord, objectRefOf, type ObjectOutcome, type ResultRecord } from './record.js'
+import { buildResultRecord, objectRefOf, type ObjectOutcome, type ObjectRef, type ResultRecord } from './record.js'
 import { scanObject } from './scan-object.js'
 
 /** An object to scan: a listed object, plus its path when it is a local file. */
@@ -18,17 +18,38 @@ export interface ScanTarget extends SourceObject {
  */
 const sources = new WeakMap<ScanConfig, Promise<ObjectSource>>()
 
-function opener(target: ScanTarget, config: ScanConfig): () => Readable | Promise<Readable> {
+/** An object whose read has begun: the body is on its way while earlier objects are analysed. */
+export interface PreparedTarget {
+  ref: ObjectRef
+  open(): Promise<Readable>
+}
+
+/**
+ * Starts reading an object now, so that the request is in flight while the worker analyses the
+ * object before it; what the read reports (encryption, no tags) goes into the object's record.
+ * @example
+ * const prepared = prepareTarget(next, config) // later: scanTarget(next, config, built, onMember, prepared)
+ */
+export function prepareTarget(target: ScanTarget, config: ScanConfig): PreparedTarget {
+  const ref: ObjectRef = objectRefOf(target)
   if (target.path !== undefined) {
     const path = target.path
-    return () => createReadStream(path, { highWaterMark: 1 << 20 })
+    return { ref, open: async () => createReadStream(path, { highWaterMark: 1 << 20 }) }
   }
-  if (!config.source) throw new Error(`no source to read s3://${target.bucket}/${target.key} from`)
   const spec = config.source
+  if (!spec) throw new Error(`no source to read s3://${target.bucket}/${target.key} from`)
   let source = sources.get(config)
   if (!source) sources.set(config, (source = import('../sources/index.js').then((m) => m.openSource(spec))))
-  const from = source
-  return async () => (await from).openObject(target)
+  const opening = source.then(async (from) => {
+    if (!from.readObject) return from.openObject(target)
+    const opened = await from.readObject(target)
+    if (opened.serverSideEncryption) ref.serverSideEncryption = opened.serverSideEncryption
+    if (opened.tagCount === 0) ref.tags = []
+    return opened.body
+  })
+  // Failures surface when the scan awaits the body; until then they must not count as unhandled.
+  opening.catch(() => undefined)
+  return { ref, open: () => opening }
 }
 
 /**
@@ -42,18 +63,15 @@ export async function scanTarget(
   config: ScanConfig,
   built: BuiltDetector,
   onMember: (record: ResultRecord) => void = () => undefined,
+  prepared: PreparedTarget = prepareTarget(target, config),
 ): Promise<ResultRecord> {
   const toRecord = (outcome: ObjectOutcome): ResultRecord => buildResultRecord(outcome, config.context, built.managedById, built.customById)
-  const outcome = await scanObject(
-    opener(target, config),
-    objectRefOf(target),
-    {
-      detector: built.detector,
-      ...(config.limits ? { limits: config.limits } : {}),
-      ...(config.timeoutMs ? { deadline: Date.now() + config.timeoutMs } : {}),
-      ...(config.tempDir ? { tempDir: config.tempDir } : {}),
-      onMember: (m) => onMember(toRecord(m)),
-    },
-  )
+  const outcome = await scanObject(prepared.open, prepared.ref, {
+    detector: built.detector,
+    ...(config.limits ? { limits: config.limits } : {}),
+    ...(config.timeoutMs ? { deadline: Date.now() + config.timeoutMs } : {}),
+    ...(config.tempDir ? { tempDir: config.tempDir } : {}),
+    onMember: (m) => onMember(toRecord(m)),
+  })
   return toRecord(outcome)
 }

@@ -27,6 +27,7 @@ import {
   type BucketPosture,
   type ObjectHead,
   type ObjectSource,
+  type OpenedObject,
   type PutOptions,
   type SourceFailure,
   type SourceObject,
@@ -271,6 +272,10 @@ export class S3Source implements ObjectSource {
   }
 
   async openObject(object: Pick<SourceObject, 'bucket' | 'key'> & { eTag?: string; versionId?: string }): Promise<Readable> {
+    return (await this.readObject(object)).body
+  }
+
+  async readObject(object: Pick<SourceObject, 'bucket' | 'key'> & { eTag?: string; versionId?: string }): Promise<OpenedObject> {
     const { bucket, key, eTag, versionId } = object
     const target = describeTarget(bucket, key)
     let out
@@ -296,7 +301,12 @@ export class S3Source implements ObjectSource {
       body.destroy()
       throw new SourceError('OBJECT_VERSION_MISMATCH', `GetObject ${target}: ETag is ${got}, expected ${eTag}`)
     }
-    return body
+    return {
+      body,
+      serverSideEncryption: { encryptionType: out.ServerSideEncryption ?? 'NONE', kmsMasterKeyId: out.SSEKMSKeyId ?? null },
+      // S3 sends x-amz-tagging-count only for objects that have tags: no header, no tags.
+      tagCount: out.TagCount ?? 0,
+    }
   }
 
   async getBucketPosture(bucket: string): Promise<BucketPosture> {

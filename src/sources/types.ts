@@ -66,6 +66,15 @@ export interface ObjectHead {
   serverSideEncryption: Encryption
 }
 
+/** An object opened for reading, with what the read told about it on the way. */
+export interface OpenedObject {
+  body: Readable
+  /** The object's encryption, where the read reports it (S3: the GET's headers). */
+  serverSideEncryption?: Encryption
+  /** How many tags the object has, where the read reports it (S3: `x-amz-tagging-count`). */
+  tagCount?: number
+}
+
 /** The four public access block settings. */
 export interface BlockPublicAccess {
   blockPublicAcls: boolean
@@ -134,6 +143,8 @@ export interface ObjectSource {
    * OBJECT_VERSION_MISMATCH; failures Macie names are SourceErrors.
    */
   openObject(object: Pick<SourceObject, 'bucket' | 'key'> & { eTag?: string; versionId?: string }): Promise<Readable>
+  /** As `openObject`, with what the read reports about the object (saves a HEAD where it can). */
+  readObject?(object: Pick<SourceObject, 'bucket' | 'key'> & { eTag?: string; versionId?: string }): Promise<OpenedObject>
   getBucketPosture(bucket: string): Promise<BucketPosture>
   /** Writes an object; reports whether the store applied SSE-KMS with the key asked for. */
   putObject(bucket: string, key: string, body: Buffer, options?: PutOptions): Promise<{ isKmsEncrypted: boolean }>
