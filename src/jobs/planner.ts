@@ -10,7 +10,23 @@ import { objectRefOf } from '../scan/record.js'
 import type { BucketPosture, ObjectSource, Tag } from '../sources/types.js'
 import type { JobRow, RunObjectRow, RunRow, Store } from '../store/types.js'
 
-const BATCH = 1000
+/** Rows written to the store at once while planning. */
+const INSERT_ROWS = 1000
+
+/**
+ * Objects are planned in batches that share one results file and one commit: at most
+ * BATCH_OBJECTS objects or BATCH_BYTES bytes (a single larger object makes a batch of its own).
+ * A batch's objects are numbered from `batch × BATCH_SLOTS`, so the batch of an object follows
+ * from its number alone, however much of the run is done when it resumes.
+ */
+export const BATCH_SLOTS = 128
+const BATCH_OBJECTS = 100
+const BATCH_BYTES = 32 * 1024 * 1024
+
+/** The plan batch an object's number belongs to. */
+export function batchOf(seq: number): number {
+  return Math.floor(seq / BATCH_SLOTS)
+}
 
 /** What planning found. */
 export interface Plan {
@@ -78,11 +94,14 @@ export async function planRun(store: Store, source: ObjectSource, job: JobRow, r
   }
   const scoping = job.s3JobDefinition.scoping
   const needsTags = scopingNeedsTags(scoping)
-  let seq = 0
-  let batch: RunObjectRow[] = []
+  let planned = 0
+  let batchIndex = 0
+  let inBatch = 0
+  let batchBytes = 0
+  let rows: RunObjectRow[] = []
   const flush = async (): Promise<void> => {
-    if (batch.length > 0) await store.runObjects.insertMany(batch)
-    batch = []
+    if (rows.length > 0) await store.runObjects.insertMany(rows)
+    rows = []
   }
   for (const bucket of buckets) {
     try {
@@ -94,13 +113,21 @@ export async function planRun(store: Store, source: ObjectSource, job: JobRow, r
         let tags: Tag[] | undefined
         if (needsTags) tags = await source.getObjectTags(o.bucket, o.key).catch(() => [])
         if (!matchesScoping({ key: o.key, size: o.size, lastModified: o.lastModified, ...(tags ? { tags } : {}) }, scoping)) continue
-        batch.push({ runId: run.runId, seq: seq++, ...objectRefOf(o), state: 'PENDING' })
-        if (batch.length >= BATCH) await flush()
+        if (inBatch >= BATCH_OBJECTS || (inBatch > 0 && batchBytes + o.size > BATCH_BYTES)) {
+          batchIndex++
+          inBatch = 0
+          batchBytes = 0
+        }
+        rows.push({ runId: run.runId, seq: batchIndex * BATCH_SLOTS + inBatch, ...objectRefOf(o), state: 'PENDING' })
+        inBatch++
+        batchBytes += o.size
+        planned++
+        if (rows.length >= INSERT_ROWS) await flush()
       }
     } catch (err) {
       errors.push(`cannot list bucket ${bucket.name}: ${(err as Error).message}`)
     }
   }
   await flush()
-  return { objects: seq, buckets, errors }
+  return { objects: planned, buckets, errors }
 }

@@ -1,7 +1,8 @@
 // Runs one run of a job: plans it (once), then analyses its pending objects on worker threads.
-// Each object's results file, findings, usage and DONE mark are committed together after its
-// analysis (the results file first, under a name fixed by run and object), so a run interrupted
-// anywhere resumes without analysing a finished object again and without a duplicate finding.
+// Objects are committed a plan batch at a time: the batch's results file first (named by the run
+// and the objects the batch holds), then its findings, usage and DONE marks in one transaction,
+// so a run interrupted anywhere resumes without analysing a finished object again, without a
+// duplicate finding and without a duplicate results record.
 import { randomBytes } from 'node:crypto'
 import type { AllowListInput } from '../detect/allow-list.js'
 import type { CustomDataIdentifierInput } from '../detect/custom.js'
@@ -20,14 +21,14 @@ import type { BucketPosture, ObjectSource } from '../sources/types.js'
 import type { ExportConfigurationRow, FindingRow, FindingsFilterRow, JobRow, RunObjectRow, RunRow, Scope } from '../store/types.js'
 import { DEFAULT_MONTHLY_QUOTA_BYTES, usageMonth, type JobContext } from './context.js'
 import { skipReason } from './eligibility.js'
-import { planRun } from './planner.js'
+import { batchOf, planRun } from './planner.js'
 
 /** How a run ended: finished, stopped on request (pause, cancel, shutdown), or out of quota. */
 export type RunOutcome = 'FINISHED' | 'STOPPED' | 'QUOTA'
 
 const PAGE = 500
-/** Objects analysed but not yet committed, at most. */
-const MAX_UNCOMMITTED = 64
+/** Batch commits (results file, findings, DONE marks) in flight, at most. */
+const MAX_COMMITS_IN_FLIGHT = 4
 const FILTERS_REFRESH_MS = 30_000
 
 /** A 32-hex-digit ID (jobs, runs, findings). */
@@ -151,6 +152,9 @@ class RunExecution {
   private exportConfig?: ExportConfigurationRow
   private isSseKms = false
   private readonly members = new Map<number, ResultRecord[]>()
+  private readonly batches = new Map<number, Batch>()
+  /** Bytes handed out but not yet counted in the month's usage. */
+  private reservedBytes = 0
   private readonly gate = new Gate()
   private monthBytes = 0
   private month = ''
@@ -232,58 +236,90 @@ class RunExecution {
     }
   }
 
-  /** Commits one analysed object: results file, findings, usage and its DONE mark. */
-  private async commit(object: RunObjectRow, record: ResultRecord, members: ResultRecord[]): Promise<void> {
-    const records = [record, ...members]
+  /** The finding of one analysed object, if its record calls for one. */
+  private async findingOf(object: RunObjectRow, record: ResultRecord, location: string | undefined): Promise<FindingRow | undefined> {
+    if (!record.type) return undefined
+    // The read already told the encryption, and whether there are tags, where the store says.
+    const known = record.resourcesAffected.s3Object
+    const [posture, tags, serverSideEncryption] = await Promise.all([
+      this.posture(object.bucket),
+      known.tags ?? this.source.getObjectTags(object.bucket, object.key).catch(() => []),
+      known.serverSideEncryption ??
+        this.source.headObject(object.bucket, object.key).then(
+          (head) => head.serverSideEncryption,
+          () => undefined,
+        ),
+    ])
+    const finding = buildSensitiveDataFinding(record, {
+      s3Bucket: s3BucketOf({ name: object.bucket }, posture, this.job.accountId, this.ctx.partition ?? 'aws'),
+      objectTags: tags,
+      ...(serverSideEncryption ? { serverSideEncryption } : {}),
+      ...(location ? { detailedResultsLocation: location } : {}),
+    })
+    if (!finding) return undefined
+    finding.archived = isSuppressed(finding, await this.currentFilters())
+    return { ...this.scope, id: finding.id, runId: this.run.runId, objectKey: `${object.bucket}/${object.key}`, finding: finding as unknown as FindingRow['finding'] }
+  }
+
+  /**
+   * Commits a batch: one results file for its analysed objects, then their findings, usage and
+   * DONE marks in one transaction. The file is named after the run and the objects the batch
+   * held when this pass began, so a batch done again after a crash overwrites its own file.
+   */
+  private async commit(batch: Batch): Promise<void> {
+    const entries = batch.seqs.flatMap((seq) => batch.outcomes.get(seq) ?? [])
+    if (entries.length === 0) return
     let location: string | undefined
     if (this.exportConfig) {
-      const where = { dest: this.exportConfig.s3Destination, scope: this.scope, jobId: this.job.jobId, runId: this.run.runId, bucket: object.bucket, key: object.key, isSseKms: this.isSseKms }
+      const where = {
+        dest: this.exportConfig.s3Destination,
+        scope: this.scope,
+        jobId: this.job.jobId,
+        runId: this.run.runId,
+        bucket: '',
+        key: `batch ${batch.index}: ${batch.seqs.join(',')}`,
+        isSseKms: this.isSseKms,
+      }
       location = resultsLocationFor(where)
+      const records = entries.flatMap((e) => [e.record, ...e.members])
       for (const r of records) r.classificationDetails.detailedResultsLocation = location
       const written = await writeResultsFile(this.source, { ...where, records, keyring: this.ctx.keyring })
       // A store that stopped applying SSE-KMS got an envelope instead; later files go straight to it.
       if (!written.isSseKms) this.isSseKms = false
     }
-    const findings: FindingRow[] = []
-    if (record.type) {
-      // The read already told the encryption, and whether there are tags, where the store says.
-      const known = record.resourcesAffected.s3Object
-      const [posture, tags, serverSideEncryption] = await Promise.all([
-        this.posture(object.bucket),
-        known.tags ?? this.source.getObjectTags(object.bucket, object.key).catch(() => []),
-        known.serverSideEncryption ??
-          this.source.headObject(object.bucket, object.key).then(
-            (head) => head.serverSideEncryption,
-            () => undefined,
-          ),
-      ])
-      const finding = buildSensitiveDataFinding(record, {
-        s3Bucket: s3BucketOf({ name: object.bucket }, posture, this.job.accountId, this.ctx.partition ?? 'aws'),
-        objectTags: tags,
-        ...(serverSideEncryption ? { serverSideEncryption } : {}),
-        ...(location ? { detailedResultsLocation: location } : {}),
-      })
-      if (finding) {
-        finding.archived = isSuppressed(finding, await this.currentFilters())
-        findings.push({ ...this.scope, id: finding.id, runId: this.run.runId, objectKey: `${object.bucket}/${object.key}`, finding: finding as unknown as FindingRow['finding'] })
-      }
-    }
-    const bytes = record.classificationDetails.result.sizeClassified
     const month = usageMonth(new Date())
-    const isNew = await this.ctx.store.runObjects.complete({ runId: this.run.runId, seq: object.seq, findings, usage: { month, bytes, objects: 1 } })
-    if (isNew && month === this.month) this.monthBytes += bytes
-    this.remaining--
-    this.ctx.onEvent?.({
-      kind: 'object',
-      jobId: this.job.jobId,
-      runId: this.run.runId,
-      bucket: object.bucket,
-      key: object.key,
-      status: record.classificationDetails.result.status.code,
-      findings: findings.length,
-      bytes,
-    })
+    const completions = await Promise.all(
+      entries.map(async ({ object, record }) => {
+        const finding = await this.findingOf(object, record, location)
+        return { runId: this.run.runId, seq: object.seq, findings: finding ? [finding] : [], usage: { month, bytes: record.classificationDetails.result.sizeClassified, objects: 1 } }
+      }),
+    )
+    const completed = await this.ctx.store.runObjects.completeMany(completions)
+    const bytes = completions.reduce((n, c) => n + c.usage.bytes, 0)
+    if (completed > 0 && month === this.month) this.monthBytes += bytes
+    this.reservedBytes -= entries.reduce((n, e) => n + e.object.size, 0)
+    this.remaining -= entries.length
+    for (const [i, { object, record }] of entries.entries()) {
+      this.ctx.onEvent?.({
+        kind: 'object',
+        jobId: this.job.jobId,
+        runId: this.run.runId,
+        bucket: object.bucket,
+        key: object.key,
+        status: record.classificationDetails.result.status.code,
+        findings: completions[i]!.findings.length,
+        bytes: completions[i]!.usage.bytes,
+      })
+    }
     await this.progress()
+  }
+
+  /** Commits a batch once every object it holds has its record or has failed. */
+  private settle(batch: Batch): void {
+    if (!batch.isClosed || batch.isCommitting || batch.outcomes.size + batch.failed.size < batch.seqs.length) return
+    batch.isCommitting = true
+    this.batches.delete(batch.index)
+    this.gate.track(this.commit(batch))
   }
 
   private async progress(force = false): Promise<void> {
@@ -302,15 +338,15 @@ class RunExecution {
     const counts = await this.ctx.store.runObjects.counts(this.run.runId)
     this.remaining = counts.total - counts.done
     await this.progress(true)
-    const bySeq = new Map<number, RunObjectRow>()
     const failed = new Set<number>()
     const state: { outcome: RunOutcome } = { outcome: 'FINISHED' }
     const pool = new ScanPool(config, this.ctx.workers)
     try {
-      await pool.scan(this.targets(config, bySeq, state), {
+      await pool.scan(this.targets(config, state), {
         onRecord: (record, target) => {
-          const object = bySeq.get(target.seq)
-          if (!object) return
+          const batch = this.batches.get(batchOf(target.seq))
+          const object = batch?.objects.get(target.seq)
+          if (!batch || !object) return
           if (record.resourcesAffected.s3Object.embeddedFileDetails) {
             let list = this.members.get(target.seq)
             if (!list) this.members.set(target.seq, (list = []))
@@ -319,19 +355,27 @@ class RunExecution {
           }
           const members = this.members.get(target.seq) ?? []
           this.members.delete(target.seq)
-          bySeq.delete(target.seq)
-          this.gate.track(this.commit(object, record, members))
+          batch.outcomes.set(target.seq, { object, record, members })
+          this.settle(batch)
         },
         onFailure: (target, message) => {
-          bySeq.delete(target.seq)
           this.members.delete(target.seq)
           failed.add(target.seq)
           this.ctx.onEvent?.({ kind: 'failure', jobId: this.job.jobId, runId: this.run.runId, bucket: target.bucket, key: target.key, message })
+          const batch = this.batches.get(batchOf(target.seq))
+          if (!batch) return
+          batch.failed.add(target.seq)
+          this.reservedBytes -= batch.objects.get(target.seq)?.size ?? 0
+          this.settle(batch)
         },
       })
     } finally {
       await pool.close()
       await this.gate.drain()
+      // A batch left open (the run was stopped part-way through it) is done again on resume.
+      this.batches.clear()
+      this.members.clear()
+      this.reservedBytes = 0
     }
     if (failed.size > 0) this.errors.push(`${failed.size} objects could not be read`)
     await this.progress(true)
@@ -339,30 +383,59 @@ class RunExecution {
   }
 
   /**
-   * The pending objects to hand to the workers, in plan order: stops when the run is stopped or
-   * the month's quota would be passed; objects analysed without retrieval are committed here.
+   * The pending objects to hand to the workers, in plan order, gathered into the plan's batches:
+   * stops when the run is stopped or the month's quota would be passed; objects analysed
+   * without retrieval get their record here.
    */
-  private async *targets(config: ScanConfig, bySeq: Map<number, RunObjectRow>, state: { outcome: RunOutcome }): AsyncGenerator<ScanTarget & { seq: number }> {
+  private async *targets(config: ScanConfig, state: { outcome: RunOutcome }): AsyncGenerator<ScanTarget & { seq: number }> {
     const quota = this.ctx.monthlyQuotaBytes ?? DEFAULT_MONTHLY_QUOTA_BYTES
+    let batch: Batch | undefined
     for await (const object of pendingObjects(this.ctx, this.run.runId)) {
       if (this.signal.aborted) {
         state.outcome = 'STOPPED'
         return
       }
-      await this.gate.room(MAX_UNCOMMITTED)
-      if ((await this.usedThisMonth(new Date())) + object.size > quota) {
+      await this.gate.room(MAX_COMMITS_IN_FLIGHT)
+      if ((await this.usedThisMonth(new Date())) + this.reservedBytes + object.size > quota) {
         state.outcome = 'QUOTA'
         return
       }
+      const index = batchOf(object.seq)
+      if (batch?.index !== index) {
+        if (batch) {
+          batch.isClosed = true
+          this.settle(batch)
+        }
+        batch = { index, seqs: [], objects: new Map(), outcomes: new Map(), failed: new Set(), isClosed: false, isCommitting: false }
+        this.batches.set(index, batch)
+      }
+      batch.seqs.push(object.seq)
+      batch.objects.set(object.seq, object)
+      this.reservedBytes += object.size
       const reason = skipReason({ key: object.key, ...(object.storageClass !== undefined ? { storageClass: object.storageClass } : {}) })
       if (reason) {
-        this.gate.track(this.commit(object, this.skippedRecord(object, reason, config), []))
+        batch.outcomes.set(object.seq, { object, record: this.skippedRecord(object, reason, config), members: [] })
         continue
       }
-      bySeq.set(object.seq, object)
       yield { seq: object.seq, ...objectRefOf(object) }
     }
+    if (batch) {
+      batch.isClosed = true
+      this.settle(batch)
+    }
   }
+}
+
+/** Objects of one plan batch pending in this pass, and what became of each. */
+interface Batch {
+  index: number
+  seqs: number[]
+  objects: Map<number, RunObjectRow>
+  outcomes: Map<number, { object: RunObjectRow; record: ResultRecord; members: ResultRecord[] }>
+  failed: Set<number>
+  /** True once every pending object of the batch has been handed out. */
+  isClosed: boolean
+  isCommitting: boolean
 }
 
 const POLICY_TYPES = [

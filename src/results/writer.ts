@@ -1,5 +1,6 @@
-// Writes one analysed object's discovery results (its record and its members') as one gzip
-// JSON Lines file: SSE-KMS where the store applies it, otherwise sealed in trawl's envelope.
+// Writes discovery results as one gzip JSON Lines file (the records of one analysed object, or
+// of a batch of them, with their archive members'): SSE-KMS where the store applies it,
+// otherwise sealed in trawl's envelope.
 //
 // Nothing is written in clear to find out whether the store applies SSE-KMS: the caller
 // probes once per destination (probeSseKms, a marker holding no data) and passes the answer.
@@ -14,13 +15,13 @@ import { probeKey, resultsKey, type ResultsDestination } from './layout.js'
 /** Where a store writes: the one ObjectSource method the results repository needs. */
 export type ResultsSink = Pick<ObjectSource, 'putObject'>
 
-/** Which analysed object a results file is about, and where it goes. */
+/** What a results file is about (an analysed object, or a batch named in `key`), and where it goes. */
 export interface ResultsTarget {
   dest: ResultsDestination
   scope: Scope
   jobId: string
   runId: string
-  /** The analysed object's bucket and key (not the repository's). */
+  /** The analysed object's bucket and key (not the repository's); for a batch, its name in `key`. */
   bucket: string
   key: string
 }

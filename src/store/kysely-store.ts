@@ -727,6 +727,14 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
         const commit = (trx: Transaction<Database>) => completeObject(trx, runId, seq, findings, usage)
         return insertOnce(SOME_FINDING, () => db.transaction().execute(commit))
       },
+      completeMany(completions) {
+        const commit = async (trx: Transaction<Database>): Promise<number> => {
+          let completed = 0
+          for (const { runId, seq, findings, usage } of completions) if (await completeObject(trx, runId, seq, findings, usage)) completed++
+          return completed
+        }
+        return insertOnce(SOME_FINDING, () => db.transaction().execute(commit))
+      },
     },
 
     findings: {

@@ -451,6 +451,32 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await assert.rejects(store.runObjects.complete({ runId: 'r1', seq: 99, findings: [] }), NotFoundError)
       })
 
+      it('completes a batch of objects in one transaction: all or none, done ones left as they are', async () => {
+        await store.runObjects.insertMany([object('r1', 1), object('r1', 2), object('r1', 3)])
+        const usage = { month: '2026-11', bytes: 10, objects: 1 }
+        assert.equal(await store.runObjects.complete({ runId: 'r1', seq: 1, findings: [], usage }), true)
+        const f2 = finding({ ...SPECS[0]!, id: 'batch-f2', runId: 'r1', objectKey: 'alpha/k/2.csv' })
+        const batch = [1, 2, 3].map((seq) => ({ runId: 'r1', seq, findings: seq === 2 ? [f2] : [], usage }))
+        assert.equal(await store.runObjects.completeMany(batch), 2)
+        assert.deepEqual(await store.runObjects.counts('r1'), { total: 3, done: 3 })
+        assert.deepEqual(await store.findings.get(A, ['batch-f2']), [f2])
+        assert.equal((await store.usage.list(A, ['2026-11']))[0]?.objects, 3)
+        assert.equal(await store.runObjects.completeMany(batch), 0)
+
+        await store.runObjects.insertMany([object('r1', 4), object('r1', 5)])
+        await store.findings.insertMany([finding({ ...SPECS[1]!, id: 'taken-too' })])
+        const clash = finding({ ...SPECS[0]!, id: 'taken-too' })
+        await assert.rejects(
+          store.runObjects.completeMany([
+            { runId: 'r1', seq: 4, findings: [], usage },
+            { runId: 'r1', seq: 5, findings: [clash], usage },
+          ]),
+          ConflictError,
+        )
+        assert.deepEqual((await store.runObjects.listPending('r1', 0, 10)).map((o) => o.seq), [4, 5], 'nothing of the failed batch is done')
+        assert.equal((await store.usage.list(A, ['2026-11']))[0]?.objects, 3)
+      })
+
       it('completes an object once when two calls race', async () => {
         await store.runObjects.insertMany([object('r1', 1)])
         const f = finding({ ...SPECS[0]!, id: 'run-f1', runId: 'r1', objectKey: 'alpha/k/1.csv' })

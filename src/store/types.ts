@@ -246,6 +246,11 @@ export interface Store {
      * second completion of the same object changes nothing and returns false.
      */
     complete(completion: ObjectCompletion): Promise<boolean>
+    /**
+     * Completes several objects in one transaction (a batch that shares a results file): all
+     * of them or none; objects already DONE are left as they are. Returns how many it completed.
+     */
+    completeMany(completions: ObjectCompletion[]): Promise<number>
   }
   findings: {
     insertMany(findings: FindingRow[]): Promise<void>
