@@ -634,7 +634,7 @@ function formatTable(reports: readonly SetReport[]): string {
       const c = r.requestCosts
       lines.push(
         `  moto alone, ${workers} at once: GET ${fmt(c.get, 0)}/s (${fmt(c.getMany, 0)}/s with ${MANY_IN_FLIGHT} at once), PUT with SSE-KMS ${fmt(c.putSseKms, 0)}/s, HEAD ${fmt(c.head, 0)}/s, GetObjectTagging ${fmt(c.tagging, 0)}/s ` +
-          `→ the job's requests (GET + results PUT, HEAD + tagging for the ${fmt((r.objectsWithFindings.job / r.objects) * 100, 0)} % with findings) ` +
+          `→ the job's requests (a GET per object, and the main thread's per-object requests above) ` +
           `allow at most ~${fmt(r.motoBoundObjectsPerS, 0)} objects/s; the job reached ${fmt(r.job.objectsPerS / r.motoBoundObjectsPerS * 100, 0)} % of that`,
       )
     }
@@ -735,9 +735,11 @@ async function main(): Promise<void> {
           head: median(costs.map((x) => x.head)),
           tagging: median(costs.map((x) => x.tagging)),
         }
-        const share = report.objectsWithFindings.job / report.objects
+        // The job's own request mix, as measured: a GET per object, plus what the main thread sent.
+        const perObject = report.split?.requestsPerObject ?? {}
         report.requestCosts = c
-        report.motoBoundObjectsPerS = 1 / (1 / c.get + 1 / c.putSseKms + share * (1 / c.head + 1 / c.tagging))
+        report.motoBoundObjectsPerS =
+          1 / (1 / c.get + (perObject.PutObject ?? 0) / c.putSseKms + (perObject.HeadObject ?? 0) / c.head + (perObject.GetObjectTagging ?? 0) / c.tagging)
       }
       reports.push(report)
     }
