@@ -1,6 +1,7 @@
 // Object scoping of a classification job (Macie's `scoping`): whether one listed object is in
 // the job's scope. Terms are checked at creation (validate.ts); this only evaluates them.
 import { InvalidInputError } from '../errors.js'
+import { extensionOf } from '../scan/record.js'
 import type { Tag } from '../sources/types.js'
 import type { JobScopeTerm, S3JobDefinition } from '../store/types.js'
 import { compareNumbers } from './compare-numbers.js'
@@ -16,17 +17,8 @@ export interface ScopedObject {
 
 type Scoping = S3JobDefinition['scoping']
 
-/**
- * The file name extension Macie compares, without the dot: what follows the last `.` of the
- * key's last segment, `''` when there is none (a leading dot, as in `.env`, starts no extension).
- * @example
- * objectExtension('reports/2026/q1.tar.gz') // 'gz'
- */
-export function objectExtension(key: string): string {
-  const name = key.slice(key.lastIndexOf('/') + 1)
-  const dot = name.lastIndexOf('.')
-  return dot > 0 ? name.slice(dot + 1) : ''
-}
+/** The extension Macie compares: after the last dot of the file name, without the dot ('' for none). */
+export const objectExtension = extensionOf
 
 function hasAnyTag(tags: readonly Tag[], wanted: ReadonlyArray<{ key: string; value: string }>): boolean {
   // A pair whose value is "" asks for the key with any value (Macie's "key only" condition).
