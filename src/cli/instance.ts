@@ -27,6 +27,8 @@ export interface Instance {
   jobs: JobService
   /** Where the account's buckets are. */
   source: SourceSpec
+  /** The data folder. */
+  dataDir: string
   close(): Promise<void>
 }
 
@@ -92,6 +94,7 @@ export async function openInstance(options: InstanceOptions, onEvent?: (event: R
       scope: { accountId, region },
       jobs,
       source,
+      dataDir: dir,
       async close() {
         await jobs.close()
         await store.close()

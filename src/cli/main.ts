@@ -5,6 +5,7 @@ import { findingsCommand } from './commands/findings.js'
 import { identifiersCommand } from './commands/identifiers.js'
 import { jobsCommand } from './commands/jobs.js'
 import { registerResultsCommand } from './commands/results.js'
+import { serveCommand } from './commands/serve.js'
 import { usageCommand } from './commands/usage.js'
 import { scanCommand } from './commands/scan.js'
 import { UsageError } from './usage-error.js'
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   findingsCommand(program)
   registerResultsCommand(program)
   usageCommand(program)
+  serveCommand(program)
   try {
     await program.parseAsync(argv as string[])
     return code

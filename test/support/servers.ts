@@ -4,7 +4,7 @@
 // where a missing server fails the run.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -13,6 +13,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 /** A running server: its endpoint URL and how to stop it. */
 export interface RunningServer {
   endpoint: string
+  /** With TLS: the certificate (PEM file) clients must trust. */
+  caFile?: string
   stop(): Promise<void>
 }
 
@@ -94,13 +96,45 @@ export function skipUnless(unavailable: string | undefined): string | false {
   return unavailable
 }
 
-/** Starts moto's server (S3, KMS, …) on a free loopback port. */
-export async function startMoto(): Promise<RunningServer> {
+/** Resolves once something accepts TCP connections on the port. */
+async function waitForPort(port: number, child: ChildProcess, what: string): Promise<void> {
+  const until = Date.now() + 30_000
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`${what} exited before it answered`)
+    const isUp = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end()
+        resolve(true)
+      })
+      socket.once('error', () => resolve(false))
+    })
+    if (isUp) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`${what} did not listen on port ${port} within 30 s`)
+}
+
+/**
+ * Starts moto's server (S3, KMS, …) on a free loopback port; with `tls`, over HTTPS with a
+ * throwaway self-signed certificate (made by openssl) that clients are given as `caFile`.
+ */
+export async function startMoto(options: { tls?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort()
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' })
-  const endpoint = `http://127.0.0.1:${port}`
-  await waitUntilUp(endpoint, child, 'moto_server')
-  return { endpoint, stop: stopper(child) }
+  if (!options.tls) {
+    const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' })
+    const endpoint = `http://127.0.0.1:${port}`
+    await waitUntilUp(endpoint, child, 'moto_server')
+    return { endpoint, stop: stopper(child) }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'trawl-moto-tls-'))
+  const caFile = join(dir, 'cert.pem')
+  const keyFile = join(dir, 'key.pem')
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', caFile, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' })
+  if (made.status !== 0) throw new Error('openssl could not make a certificate for moto_server')
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port), '-c', caFile, '-k', keyFile], { stdio: 'ignore' })
+  await waitForPort(port, child, 'moto_server')
+  return { endpoint: `https://127.0.0.1:${port}`, caFile, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })) }
 }
 
 /**
