@@ -850,6 +850,22 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
       },
     },
 
+    settings: {
+      async get(scope, name) {
+        const r = await db.selectFrom('settings').select('value').where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('name', '=', name).executeTakeFirst()
+        return r && parse<unknown>(r.value)
+      },
+      async put(scope, name, value) {
+        if (value === undefined) throw new InvalidInputError(`setting ${name} needs a value`)
+        const text = JSON.stringify(value)
+        await db
+          .insertInto('settings')
+          .values({ account_id: scope.accountId, region: scope.region, name, value: text })
+          .onConflict((oc) => oc.columns(['account_id', 'region', 'name']).doUpdateSet({ value: text }))
+          .execute()
+      },
+    },
+
     tags: {
       async get(scope, arn) {
         const rows = await db

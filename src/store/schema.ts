@@ -193,6 +193,14 @@ export interface ResourceTagsTable {
   tag_value: string
 }
 
+/** Account settings of a scope, one JSON value per name (reveal, publication, automated discovery, …). */
+export interface SettingsTable {
+  account_id: string
+  region: string
+  name: string
+  value: string
+}
+
 /** The Kysely database type of the store. */
 export interface Database {
   accounts: AccountsTable
@@ -208,6 +216,7 @@ export interface Database {
   export_configurations: ExportConfigurationsTable
   usage_records: UsageRecordsTable
   resource_tags: ResourceTagsTable
+  settings: SettingsTable
 }
 
 // Column groups of 0001 only. A later migration writes its columns out rather than reusing these,
@@ -443,9 +452,24 @@ const initial: Migration = {
   },
 }
 
+// Columns written out, not taken from scopeColumns: see the note above the column groups.
+const settings: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('settings')
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('region', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('settings_pk', ['account_id', 'region', 'name'])
+      .execute()
+  },
+}
+
 /** Every migration, by name; names sort in the order they run. Append, never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-settings': settings,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -860,5 +860,46 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         assert.deepEqual(await store.usage.list(A2, ['2026-11']), [])
       })
     })
+
+    describe('settings', () => {
+      it('keeps one JSON value per scope and name, replaced by the next put', async () => {
+        assert.equal(await store.settings.get(A, 'reveal'), undefined)
+        const value = { configuration: { status: 'ENABLED', kmsKeyId: 'alias/reveal' }, retrievalConfiguration: { retrievalMode: 'ASSUME_ROLE', roleName: 'r', externalId: 'x' } }
+        await store.settings.put(A, 'reveal', value)
+        await store.settings.put(A, 'publication', { publishPolicyFindings: false })
+        assert.deepEqual(await store.settings.get(A, 'reveal'), value)
+        assert.deepEqual(await store.settings.get(A, 'publication'), { publishPolicyFindings: false })
+        await store.settings.put(A, 'reveal', { configuration: { status: 'DISABLED' } })
+        assert.deepEqual(await store.settings.get(A, 'reveal'), { configuration: { status: 'DISABLED' } })
+        assert.deepEqual(await store.settings.get(A, 'publication'), { publishPolicyFindings: false })
+      })
+
+      it('never reads a setting of another account or region', async () => {
+        await store.settings.put(A, 'scope', { bucketNames: ['a'] })
+        assert.equal(await store.settings.get(B, 'scope'), undefined)
+        assert.equal(await store.settings.get(A2, 'scope'), undefined)
+        await store.settings.put(B, 'scope', { bucketNames: ['b'] })
+        assert.deepEqual(await store.settings.get(A, 'scope'), { bucketNames: ['a'] })
+        assert.deepEqual(await store.settings.get(B, 'scope'), { bucketNames: ['b'] })
+      })
+
+      it('stores scalars, arrays and strings with quotes as JSON, dates as ISO strings', async () => {
+        const cases: Array<[name: string, value: unknown, read: unknown]> = [
+          ['flag', false, false],
+          ['number', 0, 0],
+          ['list', ['x', 'y'], ['x', 'y']],
+          ['text', 'it\'s "quoted" \u00e9', 'it\'s "quoted" \u00e9'],
+          ['nothing', null, null],
+          ['when', { at: new Date(T0) }, { at: iso(0) }],
+        ]
+        for (const [name, value] of cases) await store.settings.put(A, name, value)
+        for (const [name, , read] of cases) assert.deepEqual(await store.settings.get(A, name), read, name)
+      })
+
+      it('refuses an undefined value', async () => {
+        await assert.rejects(store.settings.put(A, 'reveal', undefined), InvalidInputError)
+        assert.equal(await store.settings.get(A, 'reveal'), undefined)
+      })
+    })
   })
 }

@@ -305,6 +305,12 @@ export interface Store {
     /** Usage rows of a scope for the given months. */
     list(scope: Scope, months: string[]): Promise<UsageRow[]>
   }
+  /** Account settings of a scope by name, each one JSON value (Dates read back as ISO strings; a missing one as undefined). */
+  settings: {
+    get(scope: Scope, name: string): Promise<unknown | undefined>
+    /** Sets or replaces the value of a setting. */
+    put(scope: Scope, name: string, value: unknown): Promise<void>
+  }
   tags: {
     get(scope: Scope, arn: string): Promise<TagMap>
     set(scope: Scope, arn: string, tags: TagMap): Promise<void>
