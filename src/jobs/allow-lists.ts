@@ -5,7 +5,7 @@ import { compileAllowList } from '../detect/allow-list.js'
 import { InvalidInputError, NotFoundError, QuotaExceededError } from '../errors.js'
 import { SourceError, type ObjectSource } from '../sources/types.js'
 import type { AllowListRow, Scope, Store, TagMap } from '../store/types.js'
-import { checkTags } from './identifiers.js'
+import { validateTags } from './validate.js'
 
 /** Allow lists of each kind (regex, words list) an account may hold in a region; 10 in all. */
 export const MAX_ALLOW_LISTS_PER_KIND = 5
@@ -96,7 +96,7 @@ export async function createAllowList(store: Store, scope: Scope, request: Creat
   const existing = await store.allowLists.getByClientToken(scope, request.clientToken)
   if (existing) return { id: existing.id, arn: existing.arn }
   const kind = kindOf(request.criteria)
-  const tags = checkTags(request.tags)
+  const tags = validateTags(request.tags)
   await checkQuota(store, scope, kind)
   const id = newAllowListId()
   const now = new Date()

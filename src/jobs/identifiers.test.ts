@@ -3,7 +3,8 @@ import { describe, it } from 'node:test'
 import { managedIdentifiers } from '../detect/identifiers/index.js'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
-import { checkTags, createCustomDataIdentifier, deleteCustomDataIdentifier, getCustomDataIdentifier, listManagedDataIdentifiers, testCustomDataIdentifier } from './identifiers.js'
+import { createCustomDataIdentifier, deleteCustomDataIdentifier, getCustomDataIdentifier, listManagedDataIdentifiers, testCustomDataIdentifier } from './identifiers.js'
+import { validateTags } from './validate.js'
 
 const SCOPE = { accountId: '111122223333', region: 'us-east-1' }
 
@@ -36,12 +37,12 @@ describe('listManagedDataIdentifiers', () => {
   })
 })
 
-describe('checkTags', () => {
+describe('validateTags', () => {
   it('keeps tags within Macie’s limits and refuses others', () => {
-    assert.deepEqual(checkTags(undefined), {})
-    assert.deepEqual(checkTags({ a: 'b' }), { a: 'b' })
-    assert.throws(() => checkTags({ ['k'.repeat(129)]: 'v' }), InvalidInputError)
-    assert.throws(() => checkTags({ k: 'v'.repeat(257) }), InvalidInputError)
+    assert.deepEqual(validateTags(undefined), {})
+    assert.deepEqual(validateTags({ a: 'b' }), { a: 'b' })
+    assert.throws(() => validateTags({ ['k'.repeat(129)]: 'v' }), InvalidInputError)
+    assert.throws(() => validateTags({ k: 'v'.repeat(257) }), InvalidInputError)
   })
 })
 

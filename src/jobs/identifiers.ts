@@ -7,6 +7,7 @@ import { managedIdentifiers } from '../detect/identifiers/index.js'
 import { InvalidInputError, NotFoundError, QuotaExceededError } from '../errors.js'
 import type { CustomDataIdentifierRow, Page, Scope, Store, TagMap } from '../store/types.js'
 import { decodePageToken, pageAfter, queryFingerprint } from './page-token.js'
+import { validateTags } from './validate.js'
 
 /** Custom data identifiers an account may hold in a region (MACIE.md §8.2). */
 export const MAX_CUSTOM_DATA_IDENTIFIERS = 10_000
@@ -14,9 +15,6 @@ const MAX_SAMPLE_TEXT = 1000
 const MAX_LIST_RESULTS = 500
 const MANAGED_PAGE = 100
 const DEFAULT_DISTANCE = 50
-const MAX_TAGS = 50
-const MAX_TAG_KEY = 128
-const MAX_TAG_VALUE = 256
 
 /** The CreateCustomDataIdentifier request, as the API validated its shape. */
 export interface CreateCustomDataIdentifierRequest {
@@ -41,25 +39,6 @@ export interface TestCustomDataIdentifierRequest {
 }
 
 /**
- * Checks a resource's tags against Macie's limits (50 tags, keys ≤128, values ≤256 characters).
- * @example
- * checkTags({ team: 'data' }) // { team: 'data' }
- */
-export function checkTags(tags: unknown): TagMap {
-  if (tags === undefined || tags === null) return {}
-  if (typeof tags !== 'object' || Array.isArray(tags)) throw new InvalidInputError('tags must be a map of strings')
-  const entries = Object.entries(tags as Record<string, unknown>)
-  if (entries.length > MAX_TAGS) throw new InvalidInputError(`tags must hold at most ${MAX_TAGS} tags, not ${entries.length}`)
-  const out: TagMap = {}
-  for (const [key, value] of entries) {
-    if (key.length < 1 || key.length > MAX_TAG_KEY) throw new InvalidInputError(`tag key "${key.slice(0, 40)}" must be 1 to ${MAX_TAG_KEY} characters long`)
-    if (typeof value !== 'string' || value.length > MAX_TAG_VALUE) throw new InvalidInputError(`tag ${key} must have a string value of at most ${MAX_TAG_VALUE} characters`)
-    out[key] = value
-  }
-  return out
-}
-
-/**
  * CreateCustomDataIdentifier: validates the definition as Macie does and stores it; the same
  * clientToken returns the identifier it created first.
  * @example
@@ -71,7 +50,7 @@ export async function createCustomDataIdentifier(store: Store, scope: Scope, req
     if (existing) return { customDataIdentifierId: existing.id }
   }
   compileCustomIdentifier(request)
-  const tags = checkTags(request.tags)
+  const tags = validateTags(request.tags)
   if ((await store.customDataIdentifiers.count(scope)) >= MAX_CUSTOM_DATA_IDENTIFIERS) {
     throw new QuotaExceededError(`an account holds at most ${MAX_CUSTOM_DATA_IDENTIFIERS} custom data identifiers`)
   }

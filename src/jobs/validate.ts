@@ -285,15 +285,26 @@ function validateS3JobDefinition(value: unknown): S3JobDefinition {
   return result
 }
 
-function validateTags(value: unknown): TagMap {
+/**
+ * Checks tags against Macie's limits (MACIE.md §9: at most 50 a resource with those it already has,
+ * keys 1–128 and values at most 256 characters) and returns them as a TagMap.
+ * @example
+ * validateTags({ team: 'data' }, { owner: 'privacy' }) // { team: 'data' }
+ */
+export function validateTags(value: unknown, existing: TagMap = {}): TagMap {
   if (value === undefined || value === null) return {}
   const tags = record(value, 'tags')
   const entries = Object.entries(tags)
-  if (entries.length > MAX_TAGS) fail(`tags must hold at most ${MAX_TAGS} tags, not ${entries.length}`)
+  const count = new Set([...Object.keys(existing), ...Object.keys(tags)]).size
+  if (count > MAX_TAGS) fail(`tags must hold at most ${MAX_TAGS} tags, not ${count}`)
   const result: TagMap = {}
   for (const [key, tagValue] of entries) {
-    if (key.length < 1 || key.length > MAX_TAG_KEY) fail(`tags key "${key.slice(0, 40)}" must be 1 to ${MAX_TAG_KEY} characters long`)
-    result[key] = text(tagValue, `tags.${key}`, MAX_TAG_VALUE)
+    // Macie counts characters, not UTF-16 code units.
+    const keyLength = [...key].length
+    if (keyLength < 1 || keyLength > MAX_TAG_KEY) fail(`tags key "${key.slice(0, 40)}" must be 1 to ${MAX_TAG_KEY} characters long`)
+    if (typeof tagValue !== 'string') fail(`tags.${key} must be a string`)
+    if ([...tagValue].length > MAX_TAG_VALUE) fail(`tags.${key} must be at most ${MAX_TAG_VALUE} characters long`)
+    result[key] = tagValue
   }
   return result
 }

@@ -2,81 +2,50 @@
 // buildApp() on 127.0.0.1: over a folder of buckets (with job details from a job that ran), and
 // over moto's S3 with a bucket made public by its policy. Two accounts never see each other's.
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import {
   CreateClassificationJobCommand,
   DescribeBucketsCommand,
-  EnableMacieCommand,
   GetBucketStatisticsCommand,
-  Macie2Client,
   SearchResourcesCommand,
 } from '@aws-sdk/client-macie2'
 import { CreateBucketCommand, PutBucketPolicyCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.js'
-import { credentialLookup, type ApiAccount } from '../../src/api/credentials.js'
 import { bucketInventoryCache } from '../../src/jobs/inventory.js'
-import { JobService } from '../../src/jobs/service.js'
-import { Keyring } from '../../src/results/keyring.js'
 import type { SourceSpec } from '../../src/sources/types.js'
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import type { Store } from '../../src/store/types.js'
+import { ACCOUNT_A as A, ACCOUNT_B as B, startApi, type RunningApi } from '../support/api.js'
 import { motoUnavailable, skipUnless, startMoto, TEST_CREDENTIALS, type RunningServer } from '../support/servers.js'
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-
-const A: ApiAccount = { accountId: '111122223333', accessKeyId: 'AKIAAAAAAAAAAAAAAAAA', secretAccessKey: 'secret-of-account-a-000000000000000000000' }
-const B: ApiAccount = { accountId: '444455556666', accessKeyId: 'AKIABBBBBBBBBBBBBBBB', secretAccessKey: 'secret-of-account-b-000000000000000000000' }
-
-/** A running API over the given sources; each account's buckets are its own. */
-async function serve(dir: string, sourceFor: (accountId: string) => SourceSpec): Promise<{ store: Store; jobs: JobService; app: FastifyInstance; endpoint: string }> {
-  const store = await openSqliteStore(':memory:')
-  const keyring = await Keyring.open(join(dir, 'data'))
-  const jobs = new JobService({ store, keyring, workers: 1, sourceFor })
-  const app = buildApp({ store, jobs, keyring, sourceFor }, credentialLookup([A, B]))
-  const endpoint = await app.listen({ host: '127.0.0.1', port: 0 })
-  return { store, jobs, app, endpoint }
-}
-
-function macie(endpoint: string, who: ApiAccount): Macie2Client {
-  return new Macie2Client({ endpoint, region: 'us-east-1', credentials: { accessKeyId: who.accessKeyId, secretAccessKey: who.secretAccessKey }, maxAttempts: 1 })
-}
-
 describe('bucket inventory operations over a folder of buckets', () => {
-  let dir: string
-  let server: Awaited<ReturnType<typeof serve>>
+  let api: RunningApi
 
   before(async () => {
     bucketInventoryCache.clear()
-    dir = mkdtempSync(join(tmpdir(), 'trawl-api-buckets-'))
-    const roots = { [A.accountId]: join(dir, 'a'), [B.accountId]: join(dir, 'b') }
-    mkdirSync(join(roots[A.accountId]!, 'reports'), { recursive: true })
-    mkdirSync(join(roots[A.accountId]!, 'media'), { recursive: true })
-    mkdirSync(join(roots[B.accountId]!, 'b-only'), { recursive: true })
-    writeFileSync(join(roots[A.accountId]!, 'reports', 'q1.csv'), 'name,amount\nx,1\n')
-    writeFileSync(join(roots[A.accountId]!, 'reports', 'q2.txt'), 'nothing here')
-    writeFileSync(join(roots[A.accountId]!, 'media', 'clip.mp4'), 'not really a video')
-    server = await serve(dir, (accountId) => ({ kind: 'folder', root: roots[accountId] ?? join(dir, 'none') }))
-    await macie(server.endpoint, A).send(new EnableMacieCommand({}))
-    await macie(server.endpoint, B).send(new EnableMacieCommand({}))
+    // Each account has a folder of buckets of its own.
+    const folders: Record<string, string> = { [A.accountId]: 'a', [B.accountId]: 'b' }
+    api = await startApi({
+      buckets: (root) => {
+        mkdirSync(join(root, 'a', 'reports'), { recursive: true })
+        mkdirSync(join(root, 'a', 'media'), { recursive: true })
+        mkdirSync(join(root, 'b', 'b-only'), { recursive: true })
+        writeFileSync(join(root, 'a', 'reports', 'q1.csv'), 'name,amount\nx,1\n')
+        writeFileSync(join(root, 'a', 'reports', 'q2.txt'), 'nothing here')
+        writeFileSync(join(root, 'a', 'media', 'clip.mp4'), 'not really a video')
+      },
+      sourceFor: (accountId, root) => ({ kind: 'folder', root: join(root, folders[accountId] ?? 'none') }),
+      enable: [A, B],
+    })
   })
 
-  after(async () => {
-    await server?.app.close()
-    await server?.jobs.close()
-    await server?.store.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  after(() => api?.close())
 
   it('describes buckets with statistics and the job that ran on them', async () => {
-    const a = macie(server.endpoint, A)
+    const a = api.client(A)
     const created = await a.send(
       new CreateClassificationJobCommand({ jobType: 'ONE_TIME', name: 'reports', s3JobDefinition: { bucketDefinitions: [{ accountId: A.accountId, buckets: ['reports'] }] } }),
     )
-    await server.jobs.waitFor(created.jobId!)
+    await api.jobs.waitFor(created.jobId!)
     const out = await a.send(new DescribeBucketsCommand({}))
     assert.deepEqual(out.buckets?.map((b) => b.bucketName), ['media', 'reports'])
     const [media, reports] = out.buckets!
@@ -105,7 +74,7 @@ describe('bucket inventory operations over a folder of buckets', () => {
   })
 
   it('answers ValidationException for criteria it cannot apply', async () => {
-    const a = macie(server.endpoint, A)
+    const a = api.client(A)
     await assert.rejects(a.send(new DescribeBucketsCommand({ criteria: { colour: { eq: ['red'] } } })), (err: Error) => err.name === 'ValidationException')
     await assert.rejects(a.send(new DescribeBucketsCommand({ sortCriteria: { attributeName: 'region' } })), (err: Error) => err.name === 'ValidationException')
     await assert.rejects(
@@ -115,7 +84,7 @@ describe('bucket inventory operations over a folder of buckets', () => {
   })
 
   it('sums bucket statistics', async () => {
-    const s = await macie(server.endpoint, A).send(new GetBucketStatisticsCommand({}))
+    const s = await api.client(A).send(new GetBucketStatisticsCommand({}))
     assert.equal(s.bucketCount, 2)
     assert.equal(s.objectCount, 3)
     assert.equal(s.classifiableObjectCount, 2)
@@ -126,7 +95,7 @@ describe('bucket inventory operations over a folder of buckets', () => {
   })
 
   it('searches resources', async () => {
-    const a = macie(server.endpoint, A)
+    const a = api.client(A)
     const all = await a.send(new SearchResourcesCommand({}))
     assert.deepEqual(all.matchingResources?.map((r) => r.matchingBucket?.bucketName), ['media', 'reports'])
     const some = await a.send(
@@ -139,22 +108,20 @@ describe('bucket inventory operations over a folder of buckets', () => {
   })
 
   it('shows each account its own buckets only', async () => {
-    const b = macie(server.endpoint, B)
+    const b = api.client(B)
     assert.deepEqual((await b.send(new DescribeBucketsCommand({}))).buckets?.map((x) => x.bucketName), ['b-only'])
     assert.deepEqual((await b.send(new SearchResourcesCommand({}))).matchingResources?.map((r) => r.matchingBucket?.bucketName), ['b-only'])
     assert.equal((await b.send(new GetBucketStatisticsCommand({ accountId: A.accountId }))).bucketCount, 0)
-    assert.deepEqual((await macie(server.endpoint, A).send(new DescribeBucketsCommand({ criteria: { bucketName: { eq: ['b-only'] } } }))).buckets, [])
+    assert.deepEqual((await api.client(A).send(new DescribeBucketsCommand({ criteria: { bucketName: { eq: ['b-only'] } } }))).buckets, [])
   })
 })
 
 describe('bucket inventory operations over moto', { skip: skipUnless(motoUnavailable()) }, () => {
-  let dir: string
   let moto: RunningServer
-  let server: Awaited<ReturnType<typeof serve>>
+  let api: RunningApi
 
   before(async () => {
     bucketInventoryCache.clear()
-    dir = mkdtempSync(join(tmpdir(), 'trawl-api-buckets-moto-'))
     moto = await startMoto()
     const s3 = new S3Client({ endpoint: moto.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: TEST_CREDENTIALS })
     await s3.send(new CreateBucketCommand({ Bucket: 'open-data' }))
@@ -166,20 +133,16 @@ describe('bucket inventory operations over moto', { skip: skipUnless(motoUnavail
     await s3.send(new PutObjectCommand({ Bucket: 'private-data', Key: 'sealed.txt', Body: 'y', ServerSideEncryption: 'AES256' }))
     s3.destroy()
     const spec: SourceSpec = { kind: 's3', endpoint: moto.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: TEST_CREDENTIALS }
-    server = await serve(dir, () => spec)
-    await macie(server.endpoint, A).send(new EnableMacieCommand({}))
+    api = await startApi({ sourceFor: () => spec, enable: [A] })
   })
 
   after(async () => {
-    await server?.app.close()
-    await server?.jobs.close()
-    await server?.store.close()
+    await api?.close()
     await moto?.stop()
-    if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
   it('reports the public bucket, storage classes and object encryption', async () => {
-    const a = macie(server.endpoint, A)
+    const a = api.client(A)
     const out = await a.send(new DescribeBucketsCommand({ criteria: { 'publicAccess.effectivePermission': { eq: ['PUBLIC'] } } }))
     assert.deepEqual(out.buckets?.map((b) => b.bucketName), ['open-data'])
     const open = out.buckets![0]!

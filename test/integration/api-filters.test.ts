@@ -2,8 +2,7 @@
 // 127.0.0.1: suppression rules archiving and un-archiving findings, tags on every taggable
 // resource type, the modeled errors, and a second account that never sees the first's resources.
 import assert from 'node:assert/strict'
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import {
@@ -12,75 +11,43 @@ import {
   CreateSampleFindingsCommand,
   DeleteFindingsFilterCommand,
   DescribeClassificationJobCommand,
-  EnableMacieCommand,
   GetFindingsCommand,
   GetFindingsFilterCommand,
   ListFindingsCommand,
   ListFindingsFiltersCommand,
   ListTagsForResourceCommand,
-  Macie2Client,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateFindingsFilterCommand,
   type FindingCriteria,
 } from '@aws-sdk/client-macie2'
-import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.js'
-import { credentialLookup, type ApiAccount } from '../../src/api/credentials.js'
-import { JobService } from '../../src/jobs/service.js'
-import { Keyring } from '../../src/results/keyring.js'
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import type { Store } from '../../src/store/types.js'
+import type { ApiAccount } from '../../src/api/credentials.js'
+import { ACCOUNT_A as A, ACCOUNT_B as B, startApi, type RunningApi } from '../support/api.js'
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-
-const A: ApiAccount = { accountId: '111122223333', accessKeyId: 'AKIAAAAAAAAAAAAAAAAA', secretAccessKey: 'secret-of-account-a-000000000000000000000' }
-const B: ApiAccount = { accountId: '444455556666', accessKeyId: 'AKIABBBBBBBBBBBBBBBB', secretAccessKey: 'secret-of-account-b-000000000000000000000' }
 const SCOPE_A = { accountId: A.accountId, region: 'us-east-1' }
 
 const named = (name: string) => (err: Error) => err.name === name
 const byType = (...types: string[]): FindingCriteria => ({ criterion: { type: { eq: types } } })
 
 describe('findings filters, tags and sample findings through the AWS SDK', () => {
-  let dir: string
-  let store: Store
-  let jobs: JobService
-  let app: FastifyInstance
-  let endpoint: string
-  const client = (who: ApiAccount, region = 'us-east-1'): Macie2Client =>
-    new Macie2Client({ endpoint, region, credentials: { accessKeyId: who.accessKeyId, secretAccessKey: who.secretAccessKey }, maxAttempts: 1 })
+  let api: RunningApi
 
   /** Types of the sample findings that are archived, sorted. */
   const archivedTypes = async (who: ApiAccount): Promise<string[]> => {
-    const c = client(who)
+    const c = api.client(who)
     const ids = (await c.send(new ListFindingsCommand({ findingCriteria: { criterion: { archived: { eq: ['true'] }, sample: { eq: ['true'] } } } }))).findingIds!
     if (ids.length === 0) return []
     return (await c.send(new GetFindingsCommand({ findingIds: ids }))).findings!.map((f) => f.type!).sort()
   }
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trawl-api-filters-'))
-    const buckets = join(dir, 'buckets')
-    mkdirSync(buckets)
-    cpSync('examples/demo-bucket', join(buckets, 'demo'), { recursive: true })
-    store = await openSqliteStore(':memory:')
-    const keyring = await Keyring.open(join(dir, 'data'))
-    jobs = new JobService({ store, keyring, workers: 1, sourceFor: () => ({ kind: 'folder', root: buckets }) })
-    app = buildApp({ store, jobs, keyring, sourceFor: () => ({ kind: 'folder', root: buckets }) }, credentialLookup([A, B]))
-    endpoint = await app.listen({ host: '127.0.0.1', port: 0 })
-    await client(A).send(new EnableMacieCommand({}))
-    await client(B).send(new EnableMacieCommand({}))
+    api = await startApi({ buckets: (root) => cpSync('examples/demo-bucket', join(root, 'demo'), { recursive: true }), enable: [A, B] })
   })
 
-  after(async () => {
-    await app?.close()
-    await jobs?.close()
-    await store?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  after(() => api?.close())
 
   it('creates one sample finding per type, or per type asked, that ListFindings shows', async () => {
-    const a = client(A)
+    const a = api.client(A)
     await a.send(new CreateSampleFindingsCommand({}))
     const ids = (await a.send(new ListFindingsCommand({ findingCriteria: { criterion: { sample: { eq: ['true'] } } } }))).findingIds!
     assert.equal(ids.length, 11)
@@ -107,11 +74,11 @@ describe('findings filters, tags and sample findings through the AWS SDK', () =>
     assert.equal(personalIds.length, 2)
     await assert.rejects(a.send(new CreateSampleFindingsCommand({ findingTypes: ['SensitiveData:S3Object/Nothing' as 'SensitiveData:S3Object/Personal'] })), named('ValidationException'))
     // The other account sees none of them.
-    assert.deepEqual((await client(B).send(new ListFindingsCommand({}))).findingIds, [])
+    assert.deepEqual((await api.client(B).send(new ListFindingsCommand({}))).findingIds, [])
   })
 
   it('creates, gets, lists and updates filters, with modeled errors', async () => {
-    const a = client(A)
+    const a = api.client(A)
     const created = await a.send(
       new CreateFindingsFilterCommand({
         name: 'high severity',
@@ -162,7 +129,7 @@ describe('findings filters, tags and sample findings through the AWS SDK', () =>
   })
 
   it('archives what ARCHIVE filters match, and un-archives only what no remaining one matches', async () => {
-    const a = client(A)
+    const a = api.client(A)
     const PERSONAL = 'SensitiveData:S3Object/Personal'
     const FINANCIAL = 'SensitiveData:S3Object/Financial'
     const CREDENTIALS = 'SensitiveData:S3Object/Credentials'
@@ -189,10 +156,10 @@ describe('findings filters, tags and sample findings through the AWS SDK', () =>
   })
 
   it('refuses a findings filter beyond 1,000 per account and region', async () => {
-    const a = client(A)
+    const a = api.client(A)
     for (let i = 0; i < 999; i++) {
       const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
-      await store.findingsFilters.insert({
+      await api.store.findingsFilters.insert({
         ...SCOPE_A,
         id,
         arn: `arn:aws:macie2:us-east-1:${A.accountId}:findings-filter/${id}`,
@@ -210,14 +177,14 @@ describe('findings filters, tags and sample findings through the AWS SDK', () =>
       named('ServiceQuotaExceededException'),
     )
     // Another account has a quota of its own.
-    await client(B).send(new CreateFindingsFilterCommand({ name: 'of account b', action: 'NOOP', findingCriteria: byType('SensitiveData:S3Object/Personal') }))
-    for (const f of await store.findingsFilters.list(SCOPE_A, { maxResults: 1000 }).then((p) => p.items)) await store.findingsFilters.delete(SCOPE_A, f.id)
+    await api.client(B).send(new CreateFindingsFilterCommand({ name: 'of account b', action: 'NOOP', findingCriteria: byType('SensitiveData:S3Object/Personal') }))
+    for (const f of await api.store.findingsFilters.list(SCOPE_A, { maxResults: 1000 }).then((p) => p.items)) await api.store.findingsFilters.delete(SCOPE_A, f.id)
   })
 
   it('tags jobs, custom data identifiers, findings filters and allow lists by ARN', async () => {
-    const a = client(A)
+    const a = api.client(A)
     const job = await a.send(new CreateClassificationJobCommand({ jobType: 'ONE_TIME', name: 'tagged', s3JobDefinition: { bucketDefinitions: [{ accountId: A.accountId, buckets: ['demo'] }] }, tags: { a: '1' } }))
-    await jobs.waitFor(job.jobId!)
+    await api.jobs.waitFor(job.jobId!)
     await a.send(new TagResourceCommand({ resourceArn: job.jobArn!, tags: { team: 'data', a: 'one' } }))
     assert.deepEqual((await a.send(new DescribeClassificationJobCommand({ jobId: job.jobId! }))).tags, { a: 'one', team: 'data' })
     await a.send(new UntagResourceCommand({ resourceArn: job.jobArn!, tagKeys: ['a', 'absent'] }))
@@ -230,15 +197,15 @@ describe('findings filters, tags and sample findings through the AWS SDK', () =>
 
     const cdiId = '11111111-2222-4333-8444-555555555555'
     const cdiArn = `arn:aws:macie2:us-east-1:${A.accountId}:custom-data-identifier/${cdiId}`
-    await store.customDataIdentifiers.insert({ ...SCOPE_A, id: cdiId, arn: cdiArn, name: 'employee id', regex: 'EMP-[0-9]{6}', tags: {}, createdAt: new Date(), deleted: false })
+    await api.store.customDataIdentifiers.insert({ ...SCOPE_A, id: cdiId, arn: cdiArn, name: 'employee id', regex: 'EMP-[0-9]{6}', tags: {}, createdAt: new Date(), deleted: false })
     const listId = 'abcdefghij0123456789ab'
     const listArn = `arn:aws:macie2:us-east-1:${A.accountId}:allow-list/${listId}`
-    await store.allowLists.insert({ ...SCOPE_A, id: listId, arn: listArn, name: 'test values', criteria: { regex: 'test-[0-9]+' }, tags: {}, createdAt: new Date(), updatedAt: new Date() })
+    await api.store.allowLists.insert({ ...SCOPE_A, id: listId, arn: listArn, name: 'test values', criteria: { regex: 'test-[0-9]+' }, tags: {}, createdAt: new Date(), updatedAt: new Date() })
     for (const arn of [cdiArn, listArn]) {
       await a.send(new TagResourceCommand({ resourceArn: arn, tags: { owner: 'privacy' } }))
       assert.deepEqual((await a.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, { owner: 'privacy' })
     }
-    assert.deepEqual((await store.customDataIdentifiers.get(SCOPE_A, cdiId))?.tags, { owner: 'privacy' })
+    assert.deepEqual((await api.store.customDataIdentifiers.get(SCOPE_A, cdiId))?.tags, { owner: 'privacy' })
 
     // Modeled errors: unknown resources, resources of another region, too many or too long tags.
     const unknown = `arn:aws:macie2:us-east-1:${A.accountId}:findings-filter/00000000-0000-0000-0000-000000000000`
@@ -256,8 +223,8 @@ describe('findings filters, tags and sample findings through the AWS SDK', () =>
   })
 
   it('keeps one account out of another account’s filters and tags', async () => {
-    const a = client(A)
-    const b = client(B)
+    const a = api.client(A)
+    const b = api.client(B)
     const filter = await a.send(new CreateFindingsFilterCommand({ name: 'private to a', action: 'ARCHIVE', findingCriteria: byType('SensitiveData:S3Object/Personal'), tags: { k: 'v' } }))
     await b.send(new CreateSampleFindingsCommand({ findingTypes: ['SensitiveData:S3Object/Personal'] }))
     assert.deepEqual(await archivedTypes(B), [], "account a's suppression rule does not touch account b's findings")

@@ -2,8 +2,7 @@
 // @aws-sdk/client-macie2 against buildApp() on 127.0.0.1: every operation, its modeled errors,
 // quotas, the job check on deleting an allow list, and a second account that sees none of it.
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import {
@@ -19,66 +18,38 @@ import {
   ListAllowListsCommand,
   ListCustomDataIdentifiersCommand,
   ListManagedDataIdentifiersCommand,
-  Macie2Client,
   TestCustomDataIdentifierCommand,
   UpdateAllowListCommand,
   UpdateClassificationJobCommand,
   type ManagedDataIdentifierSummary,
 } from '@aws-sdk/client-macie2'
-import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.js'
-import { credentialLookup, type ApiAccount } from '../../src/api/credentials.js'
 import { managedIdentifiers } from '../../src/detect/identifiers/index.js'
-import { JobService } from '../../src/jobs/service.js'
-import { Keyring } from '../../src/results/keyring.js'
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import type { Store } from '../../src/store/types.js'
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-
-const A: ApiAccount = { accountId: '111122223333', accessKeyId: 'AKIAAAAAAAAAAAAAAAAA', secretAccessKey: 'secret-of-account-a-000000000000000000000' }
-const B: ApiAccount = { accountId: '444455556666', accessKeyId: 'AKIABBBBBBBBBBBBBBBB', secretAccessKey: 'secret-of-account-b-000000000000000000000' }
+import { ACCOUNT_A as A, ACCOUNT_B as B, startApi, type RunningApi } from '../support/api.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const isError = (name: string, message?: RegExp) => (err: Error) => err.name === name && (!message || message.test(err.message))
 
 describe('custom data identifiers, allow lists and managed data identifiers through the AWS SDK', () => {
-  let dir: string
-  let store: Store
-  let jobs: JobService
-  let app: FastifyInstance
-  let endpoint: string
-  const client = (who: ApiAccount, region = 'us-east-1'): Macie2Client =>
-    new Macie2Client({ endpoint, region, credentials: { accessKeyId: who.accessKeyId, secretAccessKey: who.secretAccessKey }, maxAttempts: 1 })
+  let api: RunningApi
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trawl-api-identifiers-'))
-    const buckets = join(dir, 'buckets')
-    mkdirSync(join(buckets, 'lists'), { recursive: true })
-    mkdirSync(join(buckets, 'data'), { recursive: true })
-    writeFileSync(join(buckets, 'lists', 'words.txt'), 'Jane Doe\nJohn Roe\n')
-    writeFileSync(join(buckets, 'lists', 'empty.txt'), '')
-    writeFileSync(join(buckets, 'lists', 'blank-lines.txt'), '\n\n  \n')
-    writeFileSync(join(buckets, 'data', 'note.txt'), 'nothing here\n')
-    store = await openSqliteStore(':memory:')
-    const keyring = await Keyring.open(join(dir, 'data-dir'))
-    const sourceFor = () => ({ kind: 'folder' as const, root: buckets })
-    jobs = new JobService({ store, keyring, workers: 1, sourceFor })
-    app = buildApp({ store, jobs, keyring, sourceFor }, credentialLookup([A, B]))
-    endpoint = await app.listen({ host: '127.0.0.1', port: 0 })
-    await client(A).send(new EnableMacieCommand({}))
-    await client(B).send(new EnableMacieCommand({}))
+    api = await startApi({
+      buckets: (root) => {
+        mkdirSync(join(root, 'lists'), { recursive: true })
+        mkdirSync(join(root, 'data'), { recursive: true })
+        writeFileSync(join(root, 'lists', 'words.txt'), 'Jane Doe\nJohn Roe\n')
+        writeFileSync(join(root, 'lists', 'empty.txt'), '')
+        writeFileSync(join(root, 'lists', 'blank-lines.txt'), '\n\n  \n')
+        writeFileSync(join(root, 'data', 'note.txt'), 'nothing here\n')
+      },
+      enable: [A, B],
+    })
   })
 
-  after(async () => {
-    await app?.close()
-    await jobs?.close()
-    await store?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  after(() => api?.close())
 
   it('creates a custom data identifier once per client token and reads it back with its defaults', async () => {
-    const a = client(A)
+    const a = api.client(A)
     const request = { name: 'Employee ID', description: 'HR numbers', regex: 'EMP-[0-9]{6}', keywords: ['employee'], tags: { team: 'hr' }, clientToken: 'cdi-token-1' }
     const { customDataIdentifierId: id } = await a.send(new CreateCustomDataIdentifierCommand(request))
     assert.match(id!, UUID)
@@ -98,7 +69,7 @@ describe('custom data identifiers, allow lists and managed data identifiers thro
   })
 
   it('refuses definitions Macie refuses, with ValidationException', async () => {
-    const a = client(A)
+    const a = api.client(A)
     const bad = [
       { name: 'x', regex: '(?=EMP)[0-9]+' },
       { name: 'x', regex: 'a(b' },
@@ -112,7 +83,7 @@ describe('custom data identifiers, allow lists and managed data identifiers thro
   })
 
   it('lists, batch-gets and soft-deletes custom data identifiers', async () => {
-    const a = client(A, 'us-west-2')
+    const a = api.client(A, 'us-west-2')
     await a.send(new EnableMacieCommand({}))
     const ids: string[] = []
     for (let i = 0; i < 3; i++) ids.push((await a.send(new CreateCustomDataIdentifierCommand({ name: `cdi ${i}`, regex: `X${i}-[0-9]{4}` }))).customDataIdentifierId!)
@@ -151,19 +122,19 @@ describe('custom data identifiers, allow lists and managed data identifiers thro
 
   it('refuses a custom data identifier beyond the quota of 10,000', async () => {
     const scope = { accountId: A.accountId, region: 'ap-south-1' }
-    await client(A, scope.region).send(new EnableMacieCommand({}))
+    await api.client(A, scope.region).send(new EnableMacieCommand({}))
     const createdAt = new Date()
     for (let i = 0; i < 10_000; i++) {
       const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
-      await store.customDataIdentifiers.insert({ ...scope, id, arn: `arn:aws:macie2:${scope.region}:${scope.accountId}:custom-data-identifier/${id}`, name: `n${i}`, regex: 'x', tags: {}, createdAt, deleted: false })
+      await api.store.customDataIdentifiers.insert({ ...scope, id, arn: `arn:aws:macie2:${scope.region}:${scope.accountId}:custom-data-identifier/${id}`, name: `n${i}`, regex: 'x', tags: {}, createdAt, deleted: false })
     }
-    await assert.rejects(client(A, scope.region).send(new CreateCustomDataIdentifierCommand({ name: 'one too many', regex: 'y' })), isError('ServiceQuotaExceededException'))
-    await store.customDataIdentifiers.softDelete(scope, '00000000-0000-4000-8000-000000000000')
-    await client(A, scope.region).send(new CreateCustomDataIdentifierCommand({ name: 'fits again', regex: 'y' }))
+    await assert.rejects(api.client(A, scope.region).send(new CreateCustomDataIdentifierCommand({ name: 'one too many', regex: 'y' })), isError('ServiceQuotaExceededException'))
+    await api.store.customDataIdentifiers.softDelete(scope, '00000000-0000-4000-8000-000000000000')
+    await api.client(A, scope.region).send(new CreateCustomDataIdentifierCommand({ name: 'fits again', regex: 'y' }))
   })
 
   it('tests a definition on sample text with keywords, ignore words and distance', async () => {
-    const a = client(A)
+    const a = api.client(A)
     const count = async (request: { regex: string; sampleText: string; keywords?: string[]; ignoreWords?: string[]; maximumMatchDistance?: number }) =>
       (await a.send(new TestCustomDataIdentifierCommand(request))).matchCount
     assert.equal(await count({ regex: 'EMP-[0-9]{6}', sampleText: 'EMP-123456 and EMP-654321' }), 2)
@@ -178,7 +149,7 @@ describe('custom data identifiers, allow lists and managed data identifiers thro
   })
 
   it('creates, reads, lists, updates and deletes allow lists, with the status of words lists', async () => {
-    const a = client(A)
+    const a = api.client(A)
     const created = await a.send(new CreateAllowListCommand({ name: 'test numbers', description: 'fake', criteria: { regex: '555-01[0-9]{2}' }, tags: { k: 'v' }, clientToken: 'al-token-1' }))
     assert.match(created.id!, /^[a-z0-9]{22}$/)
     assert.equal(created.arn, `arn:aws:macie2:us-east-1:${A.accountId}:allow-list/${created.id}`)
@@ -228,7 +199,7 @@ describe('custom data identifiers, allow lists and managed data identifiers thro
   })
 
   it('refuses bad criteria and more than five allow lists of a kind', async () => {
-    const a = client(A, 'eu-central-1')
+    const a = api.client(A, 'eu-central-1')
     await a.send(new EnableMacieCommand({}))
     await assert.rejects(a.send(new CreateAllowListCommand({ name: 'none', criteria: {} })), isError('ValidationException'))
     await assert.rejects(a.send(new CreateAllowListCommand({ name: 'lookahead', criteria: { regex: '(?=a)b' } })), isError('ValidationException'))
@@ -249,7 +220,7 @@ describe('custom data identifiers, allow lists and managed data identifiers thro
   })
 
   it('refuses to delete an allow list an active job uses, unless told to ignore job checks', async () => {
-    const a = client(A)
+    const a = api.client(A)
     const { id } = await a.send(new CreateAllowListCommand({ name: 'in use', criteria: { regex: 'in-use-[0-9]+' } }))
     const job = await a.send(
       new CreateClassificationJobCommand({
@@ -282,7 +253,7 @@ describe('custom data identifiers, allow lists and managed data identifiers thro
   })
 
   it('lists every managed data identifier, page by page', async () => {
-    const a = client(A)
+    const a = api.client(A)
     const items: ManagedDataIdentifierSummary[] = []
     let nextToken: string | undefined
     let pages = 0
@@ -301,8 +272,8 @@ describe('custom data identifiers, allow lists and managed data identifiers thro
   })
 
   it('keeps one account from seeing or touching another account’s identifiers and allow lists', async () => {
-    const a = client(A)
-    const b = client(B)
+    const a = api.client(A)
+    const b = api.client(B)
     const { customDataIdentifierId: cdi } = await a.send(new CreateCustomDataIdentifierCommand({ name: 'private', regex: 'PRIV-[0-9]{4}' }))
     const { id: list } = await a.send(new CreateAllowListCommand({ name: 'private list', criteria: { regex: 'ok-[0-9]+' } }))
     await assert.rejects(b.send(new GetCustomDataIdentifierCommand({ id: cdi })), isError('ResourceNotFoundException'))

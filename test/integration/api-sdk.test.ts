@@ -2,8 +2,7 @@
 // implemented so far, with their modeled errors, authentication failures, and two accounts that
 // never see each other's data.
 import assert from 'node:assert/strict'
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import {
@@ -16,52 +15,21 @@ import {
   GetUsageTotalsCommand,
   ListClassificationJobsCommand,
   ListFindingsCommand,
-  Macie2Client,
   UpdateClassificationJobCommand,
 } from '@aws-sdk/client-macie2'
-import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.js'
-import { credentialLookup, type ApiAccount } from '../../src/api/credentials.js'
-import { JobService } from '../../src/jobs/service.js'
-import { Keyring } from '../../src/results/keyring.js'
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import type { Store } from '../../src/store/types.js'
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-
-const A: ApiAccount = { accountId: '111122223333', accessKeyId: 'AKIAAAAAAAAAAAAAAAAA', secretAccessKey: 'secret-of-account-a-000000000000000000000' }
-const B: ApiAccount = { accountId: '444455556666', accessKeyId: 'AKIABBBBBBBBBBBBBBBB', secretAccessKey: 'secret-of-account-b-000000000000000000000' }
+import { ACCOUNT_A as A, ACCOUNT_B as B, startApi, type RunningApi } from '../support/api.js'
 
 describe('the Macie2 API through the AWS SDK', () => {
-  let dir: string
-  let store: Store
-  let jobs: JobService
-  let app: FastifyInstance
-  let endpoint: string
-  const client = (who: ApiAccount, region = 'us-east-1', secret = who.secretAccessKey): Macie2Client =>
-    new Macie2Client({ endpoint, region, credentials: { accessKeyId: who.accessKeyId, secretAccessKey: secret }, maxAttempts: 1 })
+  let api: RunningApi
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trawl-api-sdk-'))
-    const buckets = join(dir, 'buckets')
-    mkdirSync(buckets)
-    cpSync('examples/demo-bucket', join(buckets, 'demo'), { recursive: true })
-    store = await openSqliteStore(':memory:')
-    const keyring = await Keyring.open(join(dir, 'data'))
-    jobs = new JobService({ store, keyring, workers: 1, sourceFor: () => ({ kind: 'folder', root: buckets }) })
-    app = buildApp({ store, jobs, keyring, sourceFor: () => ({ kind: 'folder', root: buckets }) }, credentialLookup([A, B]))
-    endpoint = await app.listen({ host: '127.0.0.1', port: 0 })
+    api = await startApi({ buckets: (root) => cpSync('examples/demo-bucket', join(root, 'demo'), { recursive: true }) })
   })
 
-  after(async () => {
-    await app?.close()
-    await jobs?.close()
-    await store?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  after(() => api?.close())
 
   it('answers Macie is not enabled before EnableMacie, then a session', async () => {
-    const a = client(A)
+    const a = api.client(A)
     await assert.rejects(a.send(new GetUsageTotalsCommand({})), (err: Error) => err.name === 'UnauthorizedException' && /Macie is not enabled/.test(err.message))
     await a.send(new EnableMacieCommand({ findingPublishingFrequency: 'ONE_HOUR', status: 'ENABLED' }))
     const session = await a.send(new GetMacieSessionCommand({}))
@@ -72,12 +40,12 @@ describe('the Macie2 API through the AWS SDK', () => {
 
   it('refuses unknown keys and wrong secrets', async () => {
     const stranger = { accountId: '999999999999', accessKeyId: 'AKIAZZZZZZZZZZZZZZZZ', secretAccessKey: 'x'.repeat(40) }
-    await assert.rejects(client(stranger).send(new GetMacieSessionCommand({})), (err: Error) => err.name === 'UnrecognizedClientException')
-    await assert.rejects(client(A, 'us-east-1', 'wrong').send(new GetMacieSessionCommand({})), (err: Error) => err.name === 'InvalidSignatureException')
+    await assert.rejects(api.client(stranger).send(new GetMacieSessionCommand({})), (err: Error) => err.name === 'UnrecognizedClientException')
+    await assert.rejects(api.client(A, 'us-east-1', 'wrong').send(new GetMacieSessionCommand({})), (err: Error) => err.name === 'InvalidSignatureException')
   })
 
   it('creates, describes, lists and updates jobs, with modeled errors', async () => {
-    const a = client(A)
+    const a = api.client(A)
     await assert.rejects(
       a.send(new CreateClassificationJobCommand({ jobType: 'ONE_TIME', name: 'x', s3JobDefinition: {}, clientToken: 't0' })),
       (err: Error) => err.name === 'ValidationException',
@@ -86,7 +54,7 @@ describe('the Macie2 API through the AWS SDK', () => {
       new CreateClassificationJobCommand({ jobType: 'ONE_TIME', name: 'demo', s3JobDefinition: { bucketDefinitions: [{ accountId: A.accountId, buckets: ['demo'] }] } }),
     )
     assert.match(created.jobId!, /^[0-9a-f]{32}$/)
-    await jobs.waitFor(created.jobId!)
+    await api.jobs.waitFor(created.jobId!)
     const job = await a.send(new DescribeClassificationJobCommand({ jobId: created.jobId! }))
     assert.equal(job.jobStatus, 'COMPLETE')
     assert.ok(job.createdAt instanceof Date)
@@ -105,13 +73,13 @@ describe('the Macie2 API through the AWS SDK', () => {
   })
 
   it('keeps accounts and regions apart', async () => {
-    const b = client(B)
+    const b = api.client(B)
     await b.send(new EnableMacieCommand({}))
     assert.deepEqual((await b.send(new ListClassificationJobsCommand({}))).items, [])
     assert.deepEqual((await b.send(new ListFindingsCommand({}))).findingIds, [])
-    const [jobId] = (await client(A).send(new ListClassificationJobsCommand({}))).items!.map((j) => j.jobId!)
+    const [jobId] = (await api.client(A).send(new ListClassificationJobsCommand({}))).items!.map((j) => j.jobId!)
     await assert.rejects(b.send(new DescribeClassificationJobCommand({ jobId: jobId! })), (err: Error) => err.name === 'ResourceNotFoundException')
     await assert.rejects(b.send(new UpdateClassificationJobCommand({ jobId: jobId!, jobStatus: 'CANCELLED' })), (err: Error) => err.name === 'ResourceNotFoundException')
-    await assert.rejects(client(A, 'eu-west-1').send(new ListClassificationJobsCommand({})), (err: Error) => /Macie is not enabled/.test(err.message))
+    await assert.rejects(api.client(A, 'eu-west-1').send(new ListClassificationJobsCommand({})), (err: Error) => /Macie is not enabled/.test(err.message))
   })
 })

@@ -2,15 +2,11 @@
 // publication, reveal, automated discovery, the classification scope and the sensitivity
 // inspection template — defaults, updates, modeled errors, and a second account that sees none of it.
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import {
   CreateAllowListCommand,
   CreateCustomDataIdentifierCommand,
   DeleteCustomDataIdentifierCommand,
-  EnableMacieCommand,
   GetAutomatedDiscoveryConfigurationCommand,
   GetClassificationScopeCommand,
   GetFindingsPublicationConfigurationCommand,
@@ -18,25 +14,15 @@ import {
   GetSensitivityInspectionTemplateCommand,
   ListClassificationScopesCommand,
   ListSensitivityInspectionTemplatesCommand,
-  Macie2Client,
   PutFindingsPublicationConfigurationCommand,
   UpdateAutomatedDiscoveryConfigurationCommand,
   UpdateClassificationScopeCommand,
   UpdateRevealConfigurationCommand,
   UpdateSensitivityInspectionTemplateCommand,
 } from '@aws-sdk/client-macie2'
-import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.js'
-import { credentialLookup, type ApiAccount } from '../../src/api/credentials.js'
-import { JobService } from '../../src/jobs/service.js'
-import { Keyring } from '../../src/results/keyring.js'
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import type { Store } from '../../src/store/types.js'
+import type { ApiAccount } from '../../src/api/credentials.js'
+import { ACCOUNT_A as A, ACCOUNT_B as B, startApi, type RunningApi } from '../support/api.js'
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-
-const A: ApiAccount = { accountId: '111122223333', accessKeyId: 'AKIAAAAAAAAAAAAAAAAA', secretAccessKey: 'secret-of-account-a-000000000000000000000' }
-const B: ApiAccount = { accountId: '444455556666', accessKeyId: 'AKIABBBBBBBBBBBBBBBB', secretAccessKey: 'secret-of-account-b-000000000000000000000' }
 const C: ApiAccount = { accountId: '777788889999', accessKeyId: 'AKIACCCCCCCCCCCCCCCC', secretAccessKey: 'secret-of-account-c-000000000000000000000' }
 
 const HEX32 = /^[0-9a-f]{32}$/
@@ -45,38 +31,17 @@ const NAME = 'automated-sensitive-data-discovery'
 const isError = (name: string, message?: RegExp) => (err: Error) => err.name === name && (!message || message.test(err.message))
 
 describe('account settings through the AWS SDK', () => {
-  let dir: string
-  let store: Store
-  let jobs: JobService
-  let app: FastifyInstance
-  let endpoint: string
-  const client = (who: ApiAccount, region = 'us-east-1'): Macie2Client =>
-    new Macie2Client({ endpoint, region, credentials: { accessKeyId: who.accessKeyId, secretAccessKey: who.secretAccessKey }, maxAttempts: 1 })
+  let api: RunningApi
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trawl-api-settings-'))
-    const buckets = join(dir, 'buckets')
-    mkdirSync(buckets, { recursive: true })
-    store = await openSqliteStore(':memory:')
-    const keyring = await Keyring.open(join(dir, 'data-dir'))
-    const sourceFor = () => ({ kind: 'folder' as const, root: buckets })
-    jobs = new JobService({ store, keyring, workers: 1, sourceFor })
-    app = buildApp({ store, jobs, keyring, sourceFor }, credentialLookup([A, B, C]))
-    endpoint = await app.listen({ host: '127.0.0.1', port: 0 })
-    await client(A).send(new EnableMacieCommand({}))
-    await client(B).send(new EnableMacieCommand({}))
+    api = await startApi({ accounts: [A, B, C], enable: [A, B] })
   })
 
-  after(async () => {
-    await app?.close()
-    await jobs?.close()
-    await store?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  after(() => api?.close())
 
   describe('findings publication', () => {
     it('answers the defaults, then the flags put, per account', async () => {
-      const a = client(A)
+      const a = api.client(A)
       assert.deepEqual((await a.send(new GetFindingsPublicationConfigurationCommand({}))).securityHubConfiguration, {
         publishClassificationFindings: false,
         publishPolicyFindings: true,
@@ -89,7 +54,7 @@ describe('account settings through the AWS SDK', () => {
       // Without a configuration the put changes nothing.
       await a.send(new PutFindingsPublicationConfigurationCommand({ clientToken: 'same-token' }))
       assert.equal((await a.send(new GetFindingsPublicationConfigurationCommand({}))).securityHubConfiguration?.publishClassificationFindings, true)
-      assert.deepEqual((await client(B).send(new GetFindingsPublicationConfigurationCommand({}))).securityHubConfiguration, {
+      assert.deepEqual((await api.client(B).send(new GetFindingsPublicationConfigurationCommand({}))).securityHubConfiguration, {
         publishClassificationFindings: false,
         publishPolicyFindings: true,
       })
@@ -97,16 +62,16 @@ describe('account settings through the AWS SDK', () => {
 
     it('refuses a configuration without both flags, and any call before EnableMacie', async () => {
       await assert.rejects(
-        client(A).send(new PutFindingsPublicationConfigurationCommand({ securityHubConfiguration: { publishPolicyFindings: true } as never })),
+        api.client(A).send(new PutFindingsPublicationConfigurationCommand({ securityHubConfiguration: { publishPolicyFindings: true } as never })),
         isError('ValidationException', /publishClassificationFindings/),
       )
-      await assert.rejects(client(C).send(new GetFindingsPublicationConfigurationCommand({})), (err: Error) => /not enabled/i.test(err.message))
+      await assert.rejects(api.client(C).send(new GetFindingsPublicationConfigurationCommand({})), (err: Error) => /not enabled/i.test(err.message))
     })
   })
 
   describe('reveal', () => {
     it('is disabled by default; enabling keeps the key and the caller-credentials mode', async () => {
-      const a = client(A)
+      const a = api.client(A)
       const initial = await a.send(new GetRevealConfigurationCommand({}))
       assert.deepEqual(initial.configuration, { status: 'DISABLED' })
       assert.equal(initial.retrievalConfiguration, undefined)
@@ -119,7 +84,7 @@ describe('account settings through the AWS SDK', () => {
     })
 
     it('generates an external ID for ASSUME_ROLE, keeps it across updates, and drops the retrieval settings on disabling', async () => {
-      const a = client(A)
+      const a = api.client(A)
       const first = await a.send(
         new UpdateRevealConfigurationCommand({ configuration: { status: 'ENABLED', kmsKeyId: 'alias/reveal' }, retrievalConfiguration: { retrievalMode: 'ASSUME_ROLE', roleName: 'MacieReveal' } }),
       )
@@ -147,7 +112,7 @@ describe('account settings through the AWS SDK', () => {
     })
 
     it('refuses enabling without a key, a malformed key, a role without ASSUME_ROLE, ASSUME_ROLE without a role', async () => {
-      const a = client(A)
+      const a = api.client(A)
       const cases: Array<[UpdateRevealConfigurationCommand, RegExp]> = [
         [new UpdateRevealConfigurationCommand({ configuration: { status: 'ENABLED' } }), /kmsKeyId/],
         [new UpdateRevealConfigurationCommand({ configuration: { status: 'ENABLED', kmsKeyId: 'not a key' } }), /kmsKeyId/],
@@ -162,14 +127,14 @@ describe('account settings through the AWS SDK', () => {
     })
 
     it('keeps each account its own reveal configuration', async () => {
-      await client(A).send(new UpdateRevealConfigurationCommand({ configuration: { status: 'ENABLED', kmsKeyId: KEY_ARN } }))
-      assert.deepEqual((await client(B).send(new GetRevealConfigurationCommand({}))).configuration, { status: 'DISABLED' })
+      await api.client(A).send(new UpdateRevealConfigurationCommand({ configuration: { status: 'ENABLED', kmsKeyId: KEY_ARN } }))
+      assert.deepEqual((await api.client(B).send(new GetRevealConfigurationCommand({}))).configuration, { status: 'DISABLED' })
     })
   })
 
   describe('automated discovery, classification scope and sensitivity inspection template', () => {
     it('creates the scope and the template with the first call, the same IDs ever after', async () => {
-      const a = client(A)
+      const a = api.client(A)
       const [first, scopes, templates] = await Promise.all([
         a.send(new GetAutomatedDiscoveryConfigurationCommand({})),
         a.send(new ListClassificationScopesCommand({})),
@@ -187,12 +152,12 @@ describe('account settings through the AWS SDK', () => {
       const again = await a.send(new GetAutomatedDiscoveryConfigurationCommand({}))
       assert.equal(again.classificationScopeId, first.classificationScopeId)
       assert.equal(again.sensitivityInspectionTemplateId, first.sensitivityInspectionTemplateId)
-      const b = await client(B).send(new GetAutomatedDiscoveryConfigurationCommand({}))
+      const b = await api.client(B).send(new GetAutomatedDiscoveryConfigurationCommand({}))
       assert.notEqual(b.classificationScopeId, first.classificationScopeId)
     })
 
     it('records when discovery was first enabled, last changed and last disabled', async () => {
-      const a = client(A)
+      const a = api.client(A)
       const t0 = Date.now()
       await a.send(new UpdateAutomatedDiscoveryConfigurationCommand({ status: 'ENABLED' }))
       const on = await a.send(new GetAutomatedDiscoveryConfigurationCommand({}))
@@ -215,15 +180,15 @@ describe('account settings through the AWS SDK', () => {
       assert.equal(back.firstEnabledAt?.getTime(), on.firstEnabledAt.getTime())
       assert.equal(back.disabledAt, undefined)
       assert.equal(back.autoEnableOrganizationMembers, 'NEW')
-      assert.equal((await client(B).send(new GetAutomatedDiscoveryConfigurationCommand({}))).status, 'DISABLED')
+      assert.equal((await api.client(B).send(new GetAutomatedDiscoveryConfigurationCommand({}))).status, 'DISABLED')
     })
 
     it('refuses an unknown status', async () => {
-      await assert.rejects(client(A).send(new UpdateAutomatedDiscoveryConfigurationCommand({ status: 'PAUSED' as never })), isError('ValidationException', /status/))
+      await assert.rejects(api.client(A).send(new UpdateAutomatedDiscoveryConfigurationCommand({ status: 'PAUSED' as never })), isError('ValidationException', /status/))
     })
 
     it('adds, removes and replaces excluded buckets', async () => {
-      const a = client(A)
+      const a = api.client(A)
       const { classificationScopeId: id } = await a.send(new GetAutomatedDiscoveryConfigurationCommand({}))
       const excluded = async () => (await a.send(new GetClassificationScopeCommand({ id }))).s3?.excludes?.bucketNames
       const got = await a.send(new GetClassificationScopeCommand({ id }))
@@ -247,7 +212,7 @@ describe('account settings through the AWS SDK', () => {
     })
 
     it('filters the list of scopes by name and refuses a foreign page token', async () => {
-      const a = client(A)
+      const a = api.client(A)
       assert.equal((await a.send(new ListClassificationScopesCommand({ name: NAME }))).classificationScopes?.length, 1)
       assert.deepEqual((await a.send(new ListClassificationScopesCommand({ name: 'other' }))).classificationScopes, [])
       await assert.rejects(a.send(new ListClassificationScopesCommand({ nextToken: 'abc' })), isError('ValidationException', /nextToken/))
@@ -255,12 +220,12 @@ describe('account settings through the AWS SDK', () => {
     })
 
     it('refuses an unknown scope ID, another account\'s scope, a bad bucket name and too many exclusions', async () => {
-      const a = client(A)
+      const a = api.client(A)
       const { classificationScopeId: id } = await a.send(new GetAutomatedDiscoveryConfigurationCommand({}))
       await assert.rejects(a.send(new GetClassificationScopeCommand({ id: '0'.repeat(32) })), isError('ResourceNotFoundException'))
-      await assert.rejects(client(B).send(new GetClassificationScopeCommand({ id })), isError('ResourceNotFoundException'))
+      await assert.rejects(api.client(B).send(new GetClassificationScopeCommand({ id })), isError('ResourceNotFoundException'))
       await assert.rejects(
-        client(B).send(new UpdateClassificationScopeCommand({ id, s3: { excludes: { operation: 'ADD', bucketNames: ['b-bucket'] } } })),
+        api.client(B).send(new UpdateClassificationScopeCommand({ id, s3: { excludes: { operation: 'ADD', bucketNames: ['b-bucket'] } } })),
         isError('ResourceNotFoundException'),
       )
       await assert.rejects(
@@ -277,7 +242,7 @@ describe('account settings through the AWS SDK', () => {
     })
 
     it('keeps the default template, replaces it with checked identifiers and allow lists', async () => {
-      const a = client(A)
+      const a = api.client(A)
       const { sensitivityInspectionTemplateId: id } = await a.send(new GetAutomatedDiscoveryConfigurationCommand({}))
       const initial = await a.send(new GetSensitivityInspectionTemplateCommand({ id }))
       assert.equal(initial.sensitivityInspectionTemplateId, id)
@@ -309,8 +274,8 @@ describe('account settings through the AWS SDK', () => {
     })
 
     it('refuses unknown, deleted and foreign identifiers, unknown allow lists, contradictions and another account\'s template', async () => {
-      const a = client(A)
-      const b = client(B)
+      const a = api.client(A)
+      const b = api.client(B)
       const { sensitivityInspectionTemplateId: id } = await a.send(new GetAutomatedDiscoveryConfigurationCommand({}))
       const { customDataIdentifierId: deleted } = await a.send(new CreateCustomDataIdentifierCommand({ name: 'Gone', regex: 'GONE-[0-9]+' }))
       await a.send(new DeleteCustomDataIdentifierCommand({ id: deleted }))

@@ -2,21 +2,17 @@
 // (Tag/Untag/ListTagsForResource) and CreateSampleFindings. Validation, archiving and the sample
 // findings themselves live in src/findings/; this file resolves resources and shapes replies.
 import { randomUUID } from 'node:crypto'
-import { InvalidInputError, NotFoundError, QuotaExceededError } from '../../errors.js'
+import { NotFoundError, QuotaExceededError } from '../../errors.js'
 import { allFindingsFilters, applyFilterArchiving } from '../../findings/archiving.js'
 import { isSuppressed, validateFindingsFilter } from '../../findings/filters.js'
 import { sampleFindings } from '../../findings/sample.js'
 import type { FindingType } from '../../findings/types.js'
-import type { FindingsFilterRow, Scope, Store, TagMap } from '../../store/types.js'
+import { validateTags } from '../../jobs/validate.js'
+import type { FindingsFilterRow, Scope, Store } from '../../store/types.js'
 import type { Handler } from '../context.js'
 
 /** Findings filters an account may have per region (MACIE.md §8.2). */
 const MAX_FINDINGS_FILTERS = 1000
-
-/** Macie's tag limits (MACIE.md §9): per resource, and per key and value in characters. */
-const MAX_TAGS = 50
-const MAX_TAG_KEY = 128
-const MAX_TAG_VALUE = 256
 
 async function filterOf(store: Store, scope: Scope, id: unknown): Promise<FindingsFilterRow> {
   const row = typeof id === 'string' ? await store.findingsFilters.get(scope, id) : undefined
@@ -40,15 +36,6 @@ async function taggableArn(store: Store, scope: Scope, arn: unknown): Promise<st
   const exists = m && m[1] === scope.region && m[2] === scope.accountId && TAGGABLE[m[3]!]
   if (!m || !exists || !(await exists(store, scope, m[4]!))) throw new NotFoundError('resource', String(arn))
   return arn as string
-}
-
-function checkTags(tags: TagMap, existing: TagMap = {}): void {
-  for (const [key, value] of Object.entries(tags)) {
-    if (key.length === 0 || [...key].length > MAX_TAG_KEY) throw new InvalidInputError(`each tag key must be 1–${MAX_TAG_KEY} characters`)
-    if ([...value].length > MAX_TAG_VALUE) throw new InvalidInputError(`the value of tag ${key} must be at most ${MAX_TAG_VALUE} characters`)
-  }
-  const count = new Set([...Object.keys(existing), ...Object.keys(tags)]).size
-  if (count > MAX_TAGS) throw new InvalidInputError(`a resource can have at most ${MAX_TAGS} tags; this would make ${count}`)
 }
 
 /** Operations of this group. */
@@ -115,8 +102,7 @@ export const filterHandlers: Record<string, Handler> = {
 
   async TagResource(input, scope, ctx) {
     const arn = await taggableArn(ctx.store, scope, input.resourceArn)
-    const tags = input.tags as TagMap
-    checkTags(tags, await ctx.store.tags.get(scope, arn))
+    const tags = validateTags(input.tags, await ctx.store.tags.get(scope, arn))
     await ctx.store.tags.set(scope, arn, tags)
     return {}
   },
