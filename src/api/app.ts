@@ -83,7 +83,6 @@ export function buildApp(ctx: ApiContext, lookup: CredentialLookup, options: { h
         return send(reply, status, type, body)
       } catch (err) {
         const e = macieError(err)
-        if (e.isUnexpected) request.log.error({ err }, 'unexpected error')
         if (e.isUnexpected) process.stderr.write(`trawl serve: ${request.method} ${request.url.split('?')[0]}: ${(err as Error)?.stack ?? String(err)}\n`)
         return send(reply, e.status, e.type, JSON.stringify({ message: e.message, __type: e.type }))
       }
