@@ -11,6 +11,8 @@ export interface ApiContext {
   jobs: JobService
   keyring: Keyring
   sourceFor(accountId: string): SourceSpec
+  /** Every account the server answers for, in configuration order; the first is the organization's management account. */
+  accountIds: readonly string[]
   monthlyQuotaBytes?: number
 }
 

@@ -4,6 +4,7 @@
 // tags of every resource live in one table by ARN, so TagResource and the rows never disagree.
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js'
+import { discoveryRepository } from './discovery-repository.js'
 import {
   decodePageToken,
   encodePageToken,
@@ -15,6 +16,9 @@ import {
   pageSize,
   setFindingsArchived,
 } from './finding-query.js'
+import { membersRepository } from './members-repository.js'
+import { publicationRepository } from './publication-repository.js'
+import { revealRepository } from './reveal-repository.js'
 import type {
   AllowListsTable,
   CustomDataIdentifiersTable,
@@ -865,6 +869,11 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
           .execute()
       },
     },
+
+    members: membersRepository(db),
+    discovery: discoveryRepository(db),
+    publication: publicationRepository(db),
+    reveal: revealRepository(db),
 
     tags: {
       async get(scope, arn) {

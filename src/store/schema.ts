@@ -4,6 +4,10 @@
 // JSON-valued fields are text. Every table carries account_id and region, except `accounts`
 // (an account spans regions) and child tables keyed by a parent that has them.
 import { Migrator, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { membersMigration, type MembersTables } from './migrations/0003-members.js'
+import { discoveryMigration, type DiscoveryTables } from './migrations/0004-discovery.js'
+import { publicationMigration, type PublicationTables } from './migrations/0005-publication.js'
+import { revealMigration, type RevealTables } from './migrations/0006-reveal.js'
 
 /** A registered account. */
 export interface AccountsTable {
@@ -202,7 +206,7 @@ export interface SettingsTable {
 }
 
 /** The Kysely database type of the store. */
-export interface Database {
+export interface Database extends MembersTables, DiscoveryTables, PublicationTables, RevealTables {
   accounts: AccountsTable
   macie_sessions: MacieSessionsTable
   jobs: JobsTable
@@ -470,6 +474,10 @@ const settings: Migration = {
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-settings': settings,
+  '0003-members': membersMigration,
+  '0004-discovery': discoveryMigration,
+  '0005-publication': publicationMigration,
+  '0006-reveal': revealMigration,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

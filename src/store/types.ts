@@ -3,11 +3,13 @@
 // account ID and region it belongs to; no function reads across accounts unless it says so.
 // Shapes keep Macie's wire names; JSON-valued fields hold Macie's own structures.
 
-/** The tenancy of a row: a 12-digit account ID and a region. */
-export interface Scope {
-  accountId: string
-  region: string
-}
+import type { DiscoveryRepository } from './discovery-repository.js'
+import type { MembersRepository } from './members-repository.js'
+import type { PublicationRepository } from './publication-repository.js'
+import type { RevealRepository } from './reveal-repository.js'
+import type { Scope } from './scope.js'
+
+export type { Scope } from './scope.js'
 
 /** A page of items and the token of the next page, absent on the last one. */
 export interface Page<T> {
@@ -311,6 +313,14 @@ export interface Store {
     /** Sets or replaces the value of a setting. */
     put(scope: Scope, name: string, value: unknown): Promise<void>
   }
+  /** Administrator, member and invitation relationships between accounts, and the organization's configuration. */
+  members: MembersRepository
+  /** Automated sensitive data discovery: per-bucket profiles, artifacts and detections. */
+  discovery: DiscoveryRepository
+  /** Findings publication: events to deliver to webhooks, deliveries and dead letters. */
+  publication: PublicationRepository
+  /** Revealed sensitive data occurrences, encrypted. */
+  reveal: RevealRepository
   tags: {
     get(scope: Scope, arn: string): Promise<TagMap>
     set(scope: Scope, arn: string, tags: TagMap): Promise<void>

@@ -72,7 +72,8 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     const custom = options.sourceFor
     const sourceFor = (accountId: string): SourceSpec => (custom ? custom(accountId, root) : { kind: 'folder', root })
     jobs = new JobService({ store, keyring, workers: 1, sourceFor })
-    app = buildApp({ store, jobs, keyring, sourceFor }, credentialLookup(options.accounts ?? [ACCOUNT_A, ACCOUNT_B]))
+    const accounts = options.accounts ?? [ACCOUNT_A, ACCOUNT_B]
+    app = buildApp({ store, jobs, keyring, sourceFor, accountIds: [...new Set(accounts.map((a) => a.accountId))] }, credentialLookup(accounts))
     const endpoint = await app.listen({ host: '127.0.0.1', port: 0 })
     const client = (who: ApiAccount, region = 'us-east-1', secret = who.secretAccessKey): Macie2Client =>
       new Macie2Client({ endpoint, region, credentials: { accessKeyId: who.accessKeyId, secretAccessKey: secret }, maxAttempts: 1 })

@@ -33,7 +33,7 @@ export function serveCommand(program: Command): void {
     try {
       const { accounts, created } = await loadApiCredentials(trawl.dataDir, process.env)
       for (const a of accounts) await trawl.store.accounts.ensure(a.accountId)
-      const app = buildApp({ store: trawl.store, jobs: trawl.jobs, keyring: trawl.keyring, sourceFor: () => trawl.source }, credentialLookup(accounts), https ? { https } : {})
+      const app = buildApp({ store: trawl.store, jobs: trawl.jobs, keyring: trawl.keyring, sourceFor: () => trawl.source, accountIds: [...new Set(accounts.map((a) => a.accountId))] }, credentialLookup(accounts), https ? { https } : {})
       const address = await app.listen({ host: opts.host, port })
       trawl.jobs.start()
       const endpoint = address.replace('[::1]', 'localhost')
