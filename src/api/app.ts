@@ -9,16 +9,19 @@ import { WITHOUT_SESSION, type ApiContext, type Handler } from './context.js'
 import { macieError, RequestError } from './errors.js'
 import { jobHandlers } from './handlers/jobs.js'
 import { bucketHandlers } from './handlers/buckets.js'
+import { discoveryHandlers } from './handlers/discovery.js'
 import { filterHandlers } from './handlers/filters.js'
 import { findingHandlers } from './handlers/findings.js'
 import { identifierHandlers } from './handlers/identifiers.js'
+import { memberHandlers } from './handlers/members.js'
+import { revealHandlers } from './handlers/reveal.js'
 import { sessionHandlers } from './handlers/session.js'
 import { settingHandlers } from './handlers/settings.js'
 import { allowedMethods, matchOperation, parseInput, serializeOutput } from './model.js'
 import { verifySigV4 } from './sigv4.js'
 
 /** Every implemented operation, by Macie's name. */
-export const HANDLERS: Readonly<Record<string, Handler>> = { ...sessionHandlers, ...jobHandlers, ...findingHandlers, ...identifierHandlers, ...filterHandlers, ...settingHandlers, ...bucketHandlers }
+export const HANDLERS: Readonly<Record<string, Handler>> = { ...sessionHandlers, ...jobHandlers, ...findingHandlers, ...identifierHandlers, ...filterHandlers, ...settingHandlers, ...bucketHandlers, ...memberHandlers, ...discoveryHandlers, ...revealHandlers }
 
 /** Request bodies above this are refused (Macie's largest requests are a few hundred KiB). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024
