@@ -21,6 +21,11 @@ export class ConflictError extends Error {
   override readonly name = 'ConflictError'
 }
 
+/** A caller that may not do this (Macie answers AccessDeniedException). */
+export class AccessDeniedError extends Error {
+  override readonly name = 'AccessDeniedError'
+}
+
 /** A quota that would be exceeded (Macie answers ServiceQuotaExceededException). */
 export class QuotaExceededError extends Error {
   override readonly name = 'QuotaExceededError'
