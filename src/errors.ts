@@ -26,6 +26,11 @@ export class AccessDeniedError extends Error {
   override readonly name = 'AccessDeniedError'
 }
 
+/** A well-formed request about a resource this operation cannot process (Macie answers UnprocessableEntityException). */
+export class UnprocessableError extends Error {
+  override readonly name = 'UnprocessableError'
+}
+
 /** A quota that would be exceeded (Macie answers ServiceQuotaExceededException). */
 export class QuotaExceededError extends Error {
   override readonly name = 'QuotaExceededError'

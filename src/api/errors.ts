@@ -1,7 +1,7 @@
 // The only place that knows Macie's exception names: domain errors in, Macie's error shape out
 // (HTTP status from the model, `x-amzn-errortype`, `{message}`). Anything unexpected is answered
 // as InternalServerException without details; the caller logs it once.
-import { AccessDeniedError, ConflictError, InvalidInputError, NotEnabledError, NotFoundError, QuotaExceededError } from '../errors.js'
+import { AccessDeniedError, ConflictError, InvalidInputError, NotEnabledError, NotFoundError, QuotaExceededError, UnprocessableError } from '../errors.js'
 import { errorStatus } from './model.js'
 import { AuthError } from './sigv4.js'
 
@@ -29,6 +29,7 @@ const TO_MACIE: Array<[new (...args: never[]) => Error, string]> = [
   [ConflictError, 'ConflictException'],
   [QuotaExceededError, 'ServiceQuotaExceededException'],
   [AccessDeniedError, 'AccessDeniedException'],
+  [UnprocessableError, 'UnprocessableEntityException'],
 ]
 
 /**
