@@ -6,7 +6,7 @@ import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InvalidInputError } from '../errors.js'
-import { credentialLookup, loadApiCredentials, type ApiAccount } from './credentials.js'
+import { credentialLookup, loadApiCredentials, readAccountsFile, sourcesOf, type ApiAccount } from './credentials.js'
 
 const posixOnly = process.platform === 'win32' ? 'file modes are POSIX-only' : false
 
@@ -146,6 +146,80 @@ describe('loadApiCredentials', () => {
         return true
       })
     })
+  })
+})
+
+describe('accounts file: buckets and webhooks per account', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'trawl-accounts-'))
+  })
+  afterEach(() => rm(dir, { recursive: true, force: true }))
+
+  const A = { accountId: '111122223333', accessKeyId: 'AKIAAAAAAAAAAAAAAAAA', secretAccessKey: 'secret-a' }
+  const B = { accountId: '444455556666', accessKeyId: 'AKIABBBBBBBBBBBBBBBB', secretAccessKey: 'secret-b' }
+  async function write(accounts: unknown[]): Promise<string> {
+    const path = join(dir, 'accounts.json')
+    await writeFile(path, JSON.stringify({ version: 1, accounts }), { mode: 0o600 })
+    return path
+  }
+
+  it('gives each account its folder (relative to the file), S3 endpoint with keys, and webhooks; others the default', async () => {
+    const path = await write([
+      { ...A, buckets: { folder: 'buckets-a' }, webhooks: [{ url: 'https://hooks.example.com/macie', secret: 'a-webhook-secret-0001' }] },
+      { ...B, buckets: { s3: { endpoint: 'http://127.0.0.1:9000', region: 'eu-west-1', forcePathStyle: true, accessKeyId: 'minio', secretAccessKey: 'minio-secret' } } },
+    ])
+    const { accounts } = await loadApiCredentials(join(dir, 'data'), {}, path)
+    assert.deepEqual(accounts[0]!.buckets, { kind: 'folder', root: join(dir, 'buckets-a') })
+    assert.deepEqual(accounts[0]!.webhooks, [{ url: 'https://hooks.example.com/macie', secret: 'a-webhook-secret-0001' }])
+    assert.deepEqual(accounts[1]!.buckets, {
+      kind: 's3',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'eu-west-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'minio', secretAccessKey: 'minio-secret' },
+    })
+    const sourceFor = sourcesOf(accounts, { kind: 'folder', root: '/default' })
+    assert.deepEqual(sourceFor(A.accountId), accounts[0]!.buckets)
+    assert.deepEqual(sourceFor('999999999999'), { kind: 'folder', root: '/default' })
+    assert.deepEqual(await readAccountsFile(join(dir, 'data'), path), accounts)
+  })
+
+  it('names the mistake and never echoes a secret', async () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [{ ...A, buckets: { folder: '' } }, /buckets: expected \{"folder"/],
+      [{ ...A, buckets: { folder: 'x', s3: {} } }, /buckets: expected/],
+      [{ ...A, buckets: { s3: { endpoint: 'ftp://host' } } }, /endpoint must be an http\(s\) URL/],
+      [{ ...A, buckets: { s3: { accessKeyId: 'only-the-id' } } }, /accessKeyId and secretAccessKey go together/],
+      [{ ...A, buckets: { s3: { secretAccessKey: 'leaky-secret-value' } } }, /go together/],
+      [{ ...A, buckets: { s3: { bucket: 'x' } } }, /unknown setting "bucket"/],
+      [{ ...A, webhooks: { url: 'https://x' } }, /webhooks must be a list/],
+      [{ ...A, webhooks: [{ url: 'file:///etc/passwd' }] }, /url must be an http\(s\) URL/],
+      [{ ...A, webhooks: [{ url: 'https://x.example', secret: 'short' }] }, /at least 16 characters/],
+    ]
+    for (const [entry, message] of cases) {
+      const path = await write([entry])
+      await assert.rejects(loadApiCredentials(join(dir, 'data'), {}, path), (err: Error) => {
+        assert.ok(err instanceof InvalidInputError, err.message)
+        assert.match(err.message, message)
+        assert.ok(!err.message.includes('leaky-secret-value') && !err.message.includes('secret-a'))
+        return true
+      })
+    }
+  })
+
+  it('lets several key pairs share an account only when they agree on its buckets', async () => {
+    const second = { ...A, accessKeyId: 'AKIAAAAAAAAAAAAAAAA2' }
+    const agreeing = await write([{ ...A, buckets: { folder: 'x' } }, { ...second, buckets: { folder: 'x' } }])
+    assert.equal((await loadApiCredentials(join(dir, 'data'), {}, agreeing)).accounts.length, 2)
+    const clashing = await write([{ ...A, buckets: { folder: 'x' } }, { ...second, buckets: { folder: 'y' } }])
+    await assert.rejects(loadApiCredentials(join(dir, 'data'), {}, clashing), /other buckets or webhooks/)
+  })
+
+  it('refuses a named accounts file that does not exist rather than creating one', async () => {
+    await assert.rejects(loadApiCredentials(join(dir, 'data'), {}, join(dir, 'missing.json')), /does not exist/)
+    await assert.rejects(readAccountsFile(join(dir, 'data'), join(dir, 'missing.json')), /does not exist/)
+    assert.equal(await readAccountsFile(join(dir, 'data'), undefined), undefined)
   })
 })
 

@@ -17,6 +17,7 @@ export interface InstanceOptions {
   region?: string
   bucketsDir?: string
   workers?: string
+  config?: string
 }
 
 /** An open embedded trawl. */
@@ -25,8 +26,10 @@ export interface Instance {
   keyring: Keyring
   scope: Scope
   jobs: JobService
-  /** Where the account's buckets are. */
+  /** Where the command's account's buckets are. */
   source: SourceSpec
+  /** Where any account's buckets are: its own from the accounts file, else the default. */
+  sourceFor(accountId: string): SourceSpec
   /** The data folder. */
   dataDir: string
   close(): Promise<void>
@@ -44,6 +47,7 @@ export function withInstanceOptions<T extends { option(flags: string, descriptio
     .option('--account-id <id>', 'account to act as (default: TRAWL_ACCOUNT_ID, else the data folder\'s account)')
     .option('--region <region>', 'region to act in (default: AWS_REGION, else us-east-1)')
     .option('--buckets-dir <dir>', 'a folder whose sub-folders are the buckets (default: TRAWL_BUCKETS_DIR, else S3 from the AWS environment)')
+    .option('--config <file>', 'accounts file: accounts, key pairs, each account\'s buckets and webhooks (default: TRAWL_CONFIG, else <data-dir>/credentials.json)')
     .option('-w, --workers <n>', 'worker threads of a run')
 }
 
@@ -69,11 +73,12 @@ async function accountOf(store: Store, option?: string): Promise<string> {
  */
 export async function openInstance(options: InstanceOptions, onEvent?: (event: RunEvent) => void): Promise<Instance> {
   // Loaded here, not at the top: `trawl scan` of local files starts without SQLite or the AWS SDK.
-  const [{ openEmbeddedStore }, { Keyring }, { s3SpecFromEnv }, { JobService }] = await Promise.all([
+  const [{ openEmbeddedStore }, { Keyring }, { s3SpecFromEnv }, { JobService }, { readAccountsFile, sourcesOf }] = await Promise.all([
     import('../store/data-dir.js'),
     import('../results/keyring.js'),
     import('../sources/index.js'),
     import('../jobs/service.js'),
+    import('../api/credentials.js'),
   ])
   const dir = dataDirOf(options.dataDir)
   const { store, dataDir } = await openEmbeddedStore(dir).catch((err: Error) => {
@@ -84,16 +89,21 @@ export async function openInstance(options: InstanceOptions, onEvent?: (event: R
     const accountId = await accountOf(store, options.accountId)
     const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1'
     const bucketsDir = options.bucketsDir ?? process.env.TRAWL_BUCKETS_DIR
-    const source: SourceSpec = bucketsDir ? { kind: 'folder', root: resolve(bucketsDir) } : s3SpecFromEnv()
+    const fallback: SourceSpec = bucketsDir ? { kind: 'folder', root: resolve(bucketsDir) } : s3SpecFromEnv()
+    // TRAWL_ACCESS_KEY_ID replaces the accounts file for the API, so it does not give buckets either.
+    const accounts = process.env.TRAWL_ACCESS_KEY_ID ? undefined : await readAccountsFile(dir, options.config ?? process.env.TRAWL_CONFIG)
+    const sourceFor = sourcesOf(accounts, fallback)
+    const source = sourceFor(accountId)
     const workers = options.workers === undefined ? Math.min(availableParallelism(), 8) : Number(options.workers)
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers must be a whole number ≥ 1')
-    const jobs = new JobService({ store, keyring, sourceFor: () => source, workers, ...(onEvent ? { onEvent } : {}) })
+    const jobs = new JobService({ store, keyring, sourceFor, workers, ...(onEvent ? { onEvent } : {}) })
     return {
       store,
       keyring,
       scope: { accountId, region },
       jobs,
       source,
+      sourceFor,
       dataDir: dir,
       async close() {
         await jobs.close()

@@ -31,9 +31,9 @@ export function serveCommand(program: Command): void {
     const [{ buildApp }, { credentialLookup, loadApiCredentials }] = await Promise.all([import('../../api/app.js'), import('../../api/credentials.js')])
     const trawl = await openInstance(opts)
     try {
-      const { accounts, created } = await loadApiCredentials(trawl.dataDir, process.env)
+      const { accounts, created } = await loadApiCredentials(trawl.dataDir, process.env, opts.config ?? process.env.TRAWL_CONFIG)
       for (const a of accounts) await trawl.store.accounts.ensure(a.accountId)
-      const app = buildApp({ store: trawl.store, jobs: trawl.jobs, keyring: trawl.keyring, sourceFor: () => trawl.source, accountIds: [...new Set(accounts.map((a) => a.accountId))] }, credentialLookup(accounts), https ? { https } : {})
+      const app = buildApp({ store: trawl.store, jobs: trawl.jobs, keyring: trawl.keyring, sourceFor: trawl.sourceFor, accountIds: [...new Set(accounts.map((a) => a.accountId))] }, credentialLookup(accounts), https ? { https } : {})
       const address = await app.listen({ host: opts.host, port })
       trawl.jobs.start()
       const endpoint = address.replace('[::1]', 'localhost')
