@@ -29,6 +29,8 @@ export interface ApiOptions {
   accounts?: ApiAccount[]
   /** Accounts that call EnableMacie once the API listens (default none). */
   enable?: ApiAccount[]
+  /** Keeps the store in a file (`trawl.db` in the temporary folder) rather than in memory, for tests that read what it wrote. */
+  storeOnDisk?: boolean
 }
 
 /** A running API and what it runs on. */
@@ -39,6 +41,8 @@ export interface RunningApi {
   keyring: Keyring
   /** The temporary folder; the buckets are in its `buckets` folder. */
   dir: string
+  /** The store's file, with `storeOnDisk`. */
+  storeFile?: string
   /** A Macie2 client signing as an account, in a region (default us-east-1), with a secret (default its own). */
   client(who: ApiAccount, region?: string, secret?: string): Macie2Client
   /** Stops the API, the jobs and the store, and removes the temporary folder. */
@@ -67,7 +71,8 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   }
   try {
     options.buckets?.(root)
-    store = await openSqliteStore(':memory:')
+    const storeFile = options.storeOnDisk ? join(dir, 'trawl.db') : undefined
+    store = await openSqliteStore(storeFile ?? ':memory:')
     const keyring = await Keyring.open(join(dir, 'data'))
     const custom = options.sourceFor
     const sourceFor = (accountId: string): SourceSpec => (custom ? custom(accountId, root) : { kind: 'folder', root })
@@ -78,7 +83,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     const client = (who: ApiAccount, region = 'us-east-1', secret = who.secretAccessKey): Macie2Client =>
       new Macie2Client({ endpoint, region, credentials: { accessKeyId: who.accessKeyId, secretAccessKey: secret }, maxAttempts: 1 })
     for (const who of options.enable ?? []) await client(who).send(new EnableMacieCommand({}))
-    return { endpoint, store, jobs, keyring, dir, client, close }
+    return { endpoint, store, jobs, keyring, dir, ...(storeFile ? { storeFile } : {}), client, close }
   } catch (err) {
     // A half-started API would keep the port, the workers and the folder after a failed before().
     await close()

@@ -2,6 +2,7 @@
 // (Tag/Untag/ListTagsForResource) and CreateSampleFindings. Validation, archiving and the sample
 // findings themselves live in src/findings/; this file resolves resources and shapes replies.
 import { randomUUID } from 'node:crypto'
+import { memberExists } from '../../accounts/members.js'
 import { NotFoundError, QuotaExceededError } from '../../errors.js'
 import { allFindingsFilters, applyFilterArchiving } from '../../findings/archiving.js'
 import { isSuppressed, validateFindingsFilter } from '../../findings/filters.js'
@@ -26,6 +27,7 @@ const TAGGABLE: Record<string, (store: Store, scope: Scope, id: string) => Promi
   'custom-data-identifier': async (store, scope, id) => (await store.customDataIdentifiers.get(scope, id))?.deleted === false,
   'findings-filter': async (store, scope, id) => !!(await store.findingsFilters.get(scope, id)),
   'allow-list': async (store, scope, id) => !!(await store.allowLists.get(scope, id)),
+  member: memberExists,
 }
 
 const RESOURCE_ARN = /^arn:[a-z-]+:macie2:([a-z0-9-]+):(\d{12}):([a-z-]+)\/([^/]+)$/

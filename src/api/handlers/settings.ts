@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { managedIdentifiers } from '../../detect/identifiers/index.js'
 import { InvalidInputError, NotFoundError } from '../../errors.js'
+import { dropRevealedSamples } from '../../jobs/reveal.js'
 import type { Scope, Store } from '../../store/types.js'
 import type { Handler } from '../context.js'
 
@@ -191,6 +192,8 @@ export const settingHandlers: Record<string, Handler> = {
     return serialised(scope, async () => {
       const next = nextRevealSettings(input, await readRevealSettings(ctx.store, scope))
       await ctx.store.settings.put(scope, SETTING.reveal, next)
+      // Samples retrieved while reveal was on are not kept once it is off.
+      if (next.configuration.status === 'DISABLED') await dropRevealedSamples(ctx.store, scope)
       return next
     })
   },
