@@ -91,11 +91,19 @@ export interface BucketMetadata extends InventoryBucket {
   region: string
   jobDetails: JobDetails
   /**
-   * Without automated discovery no bucket is ever scored: 1 for an empty bucket and 50 (not yet
-   * analysed) otherwise, the values the model documents for accounts that never enabled it.
+   * From the bucket's resource profile while automated discovery is (or was lately) enabled;
+   * otherwise 1 for an empty bucket and 50 (not yet analysed), the values the model documents
+   * for accounts that never enabled it.
    */
   sensitivityScore: number
-  automatedDiscoveryMonitoringStatus: 'NOT_MONITORED'
+  automatedDiscoveryMonitoringStatus: 'MONITORED' | 'NOT_MONITORED'
+}
+
+/** What automated discovery tells of a scope's buckets (readBucketSensitivity in discovery.ts). */
+export interface BucketSensitivity {
+  monitoringStatusOf(bucketName: string): 'MONITORED' | 'NOT_MONITORED'
+  /** The score of the bucket's resource profile; undefined where discovery has none to give. */
+  scoreOf(bucketName: string): number | undefined
 }
 
 function emptyLevels(): ObjectLevelStatistics {
@@ -352,17 +360,18 @@ export function jobDetailsOf(bucket: InventoryBucket, jobs: readonly JobRow[]): 
 
 /**
  * The inventory as `BucketMetadata`: region (the bucket's, else the caller's), job details from
- * the scope's jobs, and the sensitivity score of an account without automated discovery.
+ * the scope's jobs, and the sensitivity score and monitoring status automated discovery gives
+ * (without it: NOT_MONITORED, and 1 for an empty bucket, 50 otherwise).
  * @example
  * const metadata = bucketMetadata(await bucketInventoryCache.get(scope.accountId, spec), scope, await store.jobs.list(scope))
  */
-export function bucketMetadata(buckets: readonly InventoryBucket[], scope: Scope, jobs: readonly JobRow[]): BucketMetadata[] {
+export function bucketMetadata(buckets: readonly InventoryBucket[], scope: Scope, jobs: readonly JobRow[], sensitivity?: BucketSensitivity): BucketMetadata[] {
   return buckets.map((b) => ({
     ...b,
     region: b.region ?? scope.region,
     jobDetails: jobDetailsOf(b, jobs),
-    sensitivityScore: b.objectCount === 0 ? 1 : 50,
-    automatedDiscoveryMonitoringStatus: 'NOT_MONITORED',
+    sensitivityScore: sensitivity?.scoreOf(b.bucketName) ?? (b.objectCount === 0 ? 1 : 50),
+    automatedDiscoveryMonitoringStatus: sensitivity?.monitoringStatusOf(b.bucketName) ?? 'NOT_MONITORED',
   }))
 }
 

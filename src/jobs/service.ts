@@ -6,6 +6,7 @@ import { InvalidInputError, NotFoundError } from '../errors.js'
 import type { JobRow, RunRow, Scope } from '../store/types.js'
 import { DEFAULT_MONTHLY_QUOTA_BYTES, usageMonth, type JobContext } from './context.js'
 import { describeJob } from './describe.js'
+import { runDueRounds } from './discovery.js'
 import { listJobs } from './list.js'
 import { executeRun, newHexId } from './runner.js'
 import { nextRunAt } from './schedule.js'
@@ -15,6 +16,7 @@ import { validateCreateJobRequest } from './validate.js'
 /** A run this process is executing. */
 interface ActiveRun {
   runId: string
+  scope: Scope
   controller: AbortController
   done: Promise<void>
 }
@@ -29,6 +31,10 @@ export class JobService {
   private timer?: NodeJS.Timeout
   private ticking?: Promise<void>
   private isClosed = false
+  /** Automated discovery: how often each enabled scope gets a round (off when undefined), and the rounds under way. */
+  private discoveryIntervalMs?: number
+  private discovering?: Promise<unknown>
+  private readonly discoveryStop = new AbortController()
 
   constructor(private readonly ctx: JobContext) {}
 
@@ -94,6 +100,18 @@ export class JobService {
     }
   }
 
+  /**
+   * Stops all work of a scope before its data is deleted (DisableMacie): every job that could run
+   * again is cancelled first, so the scheduler starts nothing, then runs in flight are stopped.
+   */
+  async stopScope(scope: Scope): Promise<void> {
+    for (const job of await this.ctx.store.jobs.list(scope)) {
+      if (job.jobStatus !== 'CANCELLED' && job.jobStatus !== 'COMPLETE') await this.ctx.store.jobs.update(scope, job.jobId, { jobStatus: 'CANCELLED', nextRunAt: null })
+    }
+    const stopping = [...this.active.entries()].filter(([, run]) => run.scope.accountId === scope.accountId && run.scope.region === scope.region)
+    await Promise.all(stopping.map(([jobId]) => this.stopActive(jobId)))
+  }
+
   private async stopActive(jobId: string): Promise<void> {
     const run = this.active.get(jobId)
     if (!run) return
@@ -143,7 +161,7 @@ export class JobService {
         this.active.delete(job.jobId)
       }
     })()
-    this.active.set(job.jobId, { runId: run.runId, controller, done })
+    this.active.set(job.jobId, { runId: run.runId, scope: { accountId: job.accountId, region: job.region }, controller, done })
   }
 
   private async slot(): Promise<void> {
@@ -193,6 +211,17 @@ export class JobService {
    */
   async tick(now = new Date()): Promise<void> {
     if (this.isClosed) return
+    // Rounds run beside the jobs, not before them: a round of hundreds of objects must not hold up a schedule.
+    if (this.discoveryIntervalMs !== undefined && !this.discovering) {
+      // The round reports its own kind of events; job progress displays don't show them.
+      const { store, sourceFor, workers, partition, timeoutMs, tempDir } = this.ctx
+      const deps = { store, sourceFor, workers, ...(partition ? { partition } : {}), ...(timeoutMs ? { timeoutMs } : {}), ...(tempDir ? { tempDir } : {}) }
+      this.discovering = runDueRounds(deps, { now, intervalMs: this.discoveryIntervalMs, signal: this.discoveryStop.signal })
+        .catch((err: unknown) => this.ctx.onEvent?.({ kind: 'failure', jobId: '', runId: '', bucket: '', key: '', message: `automated discovery: ${(err as Error).message}` }))
+        .finally(() => {
+          this.discovering = undefined
+        })
+    }
     for (const job of await this.ctx.store.jobs.listByStatus(['RUNNING'])) {
       if (this.active.has(job.jobId)) continue
       const [latest] = await this.ctx.store.runs.listForJob(job.jobId)
@@ -227,6 +256,11 @@ export class JobService {
     }
   }
 
+  /** Runs automated sensitive data discovery on each tick for every scope that enabled it, a round per scope every `intervalMs`. */
+  enableAutomatedDiscovery(intervalMs: number): void {
+    this.discoveryIntervalMs = intervalMs
+  }
+
   /** Ticks every few seconds until closed (the scheduler). */
   start(everyMs = TICK_MS): void {
     const loop = (): void => {
@@ -254,6 +288,8 @@ export class JobService {
     this.isClosed = true
     if (this.timer) clearTimeout(this.timer)
     await this.ticking
+    this.discoveryStop.abort()
+    await this.discovering
     for (const run of this.active.values()) run.controller.abort()
     await this.idle()
   }

@@ -17,7 +17,7 @@ import {
   setFindingsArchived,
 } from './finding-query.js'
 import { membersRepository } from './members-repository.js'
-import { publicationRepository } from './publication-repository.js'
+import { insertFindingEvents, publicationRepository } from './publication-repository.js'
 import { revealRepository } from './reveal-repository.js'
 import type {
   AllowListsTable,
@@ -370,6 +370,10 @@ async function insertFindings(db: Db, rows: FindingRow[]): Promise<void> {
   for (const part of chunks(columns, FINDINGS_PER_INSERT)) await db.insertInto('findings').values(part).execute()
   const values = rows.flatMap(findingValues)
   for (const part of chunks(values, ROWS_PER_INSERT)) await db.insertInto('finding_values').values(part).execute()
+  // The outbox, in the same transaction: a finding is published once its write commits, never
+  // before and never lost. Findings archived at creation (suppressed) are not published.
+  const published = rows.filter((r) => !r.finding.archived)
+  await insertFindingEvents(db, published.map((r) => ({ accountId: r.accountId, region: r.region, findingId: r.id, kind: 'NEW' as const })))
 }
 
 async function addUsage(db: Db, row: UsageRow): Promise<void> {
@@ -543,6 +547,21 @@ const FINDINGS_FILTER_SPEC: ResourceSpec<'findings_filters', FindingsFilterRow> 
   isClientTokenUnique: false,
 }
 
+/** The tables of 0001–0002 whose rows carry a scope, children (finding values, run objects) excepted. */
+const SCOPED_TABLES = [
+  'macie_sessions',
+  'jobs',
+  'runs',
+  'findings',
+  'custom_data_identifiers',
+  'allow_lists',
+  'findings_filters',
+  'export_configurations',
+  'usage_records',
+  'resource_tags',
+  'settings',
+] as const satisfies ReadonlyArray<keyof Database>
+
 /**
  * The Store on a Kysely instance whose schema `migrateToLatest` has brought up to date.
  * @example
@@ -551,10 +570,33 @@ const FINDINGS_FILTER_SPEC: ResourceSpec<'findings_filters', FindingsFilterRow> 
 export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
   // Custom data identifiers are immutable: no update, and deleting one only marks it.
   const cdis = resourceRepository(db, CDI_SPEC)
+  const members = membersRepository(db)
+  const discovery = discoveryRepository(db)
+  const publication = publicationRepository(db)
+  const reveal = revealRepository(db)
   return {
     dialect,
     async close() {
       await db.destroy()
+    },
+
+    async deleteScope(scope) {
+      await db.transaction().execute(async (trx) => {
+        const inScope = <T extends keyof Database>(table: T) =>
+          // Every table named here has account_id and region; Kysely cannot see that through the generic.
+          trx.deleteFrom(table as 'settings').where('account_id', '=', scope.accountId).where('region', '=', scope.region)
+        // Children first, by their parents' scope: foreign keys cascade on SQLite only when enabled.
+        await trx
+          .deleteFrom('finding_values')
+          .where('finding_id', 'in', trx.selectFrom('findings').select('id').where('account_id', '=', scope.accountId).where('region', '=', scope.region))
+          .execute()
+        await trx
+          .deleteFrom('run_objects')
+          .where('run_id', 'in', trx.selectFrom('runs').select('run_id').where('account_id', '=', scope.accountId).where('region', '=', scope.region))
+          .execute()
+        for (const table of SCOPED_TABLES) await inScope(table).execute()
+      })
+      for (const repository of [members, discovery, publication, reveal]) await repository.deleteScope(scope)
     },
 
     accounts: {
@@ -791,6 +833,8 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
           mustChange(result, 'finding', id)
           await trx.deleteFrom('finding_values').where('finding_id', '=', id).execute()
           for (const part of chunks(findingValues(row), ROWS_PER_INSERT)) await trx.insertInto('finding_values').values(part).execute()
+          // Updates of suppressed findings are not published either.
+          if (!row.finding.archived) await insertFindingEvents(trx, [{ accountId: row.accountId, region: row.region, findingId: id, kind: 'UPDATE' }])
         })
       },
     },
@@ -870,10 +914,10 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
       },
     },
 
-    members: membersRepository(db),
-    discovery: discoveryRepository(db),
-    publication: publicationRepository(db),
-    reveal: revealRepository(db),
+    members,
+    discovery,
+    publication,
+    reveal,
 
     tags: {
       async get(scope, arn) {

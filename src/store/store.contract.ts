@@ -861,6 +861,76 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       })
     })
 
+    describe('deleting a scope', () => {
+      it('deletes every row of one account in one region and nothing of any other', async () => {
+        const seed = async (scope: Scope, tag: string): Promise<void> => {
+          await store.accounts.ensure(scope.accountId)
+          await store.sessions.put({ ...scope, status: 'ENABLED', findingPublishingFrequency: 'ONE_HOUR', createdAt: at(0), updatedAt: at(0) })
+          await store.jobs.insert(job(scope, `job-${tag}`, { tags: { team: tag } }))
+          await store.runs.insert(run(scope, `run-${tag}`, `job-${tag}`, at(1)))
+          await store.runObjects.insertMany([object(`run-${tag}`, 1), object(`run-${tag}`, 2)])
+          await store.runObjects.complete({ runId: `run-${tag}`, seq: 1, findings: [finding({ id: `f-${tag}`, scope, type: 'SensitiveData:S3Object/Personal', severity: 'High', created: 1, bucket: 'alpha', sensitive: [{ category: 'PERSONAL_INFORMATION', types: ['NAME'] }], runId: `run-${tag}`, objectKey: '1' })], usage: { month: '2026-11', bytes: 10, objects: 1 } })
+          await store.customDataIdentifiers.insert(cdi(scope, `cdi-${tag}`, 1))
+          await store.allowLists.insert(allowList(scope, `al-${tag}`, 1))
+          await store.findingsFilters.insert(filter(scope, `ff-${tag}`, 1))
+          await store.exportConfigurations.put({ ...scope, s3Destination: { bucketName: `results-${tag}`, kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/k' } })
+          await store.settings.put(scope, 'reveal', { configuration: { status: 'ENABLED' } })
+        }
+        const contents = async (scope: Scope, tag: string) => ({
+          session: (await store.sessions.get(scope))?.status,
+          job: (await store.jobs.get(scope, `job-${tag}`))?.name,
+          jobTags: await store.tags.get(scope, job(scope, `job-${tag}`).jobArn),
+          run: (await store.runs.get(`run-${tag}`))?.status,
+          pending: (await store.runObjects.listPending(`run-${tag}`, 0, 10)).length,
+          findings: (await store.findings.list(scope, {}, undefined, {})).items,
+          cdis: (await store.customDataIdentifiers.list(scope, {})).items.length,
+          allowLists: (await store.allowLists.list(scope, {})).items.length,
+          filters: (await store.findingsFilters.list(scope, {})).items.length,
+          exportConfiguration: (await store.exportConfigurations.get(scope))?.s3Destination.bucketName,
+          usage: (await store.usage.list(scope, ['2026-11'])).length,
+          reveal: await store.settings.get(scope, 'reveal'),
+        })
+        const full = (tag: string) => ({
+          session: 'ENABLED',
+          job: `job job-${tag}`,
+          jobTags: { team: tag },
+          run: 'RUNNING',
+          pending: 1,
+          findings: [`f-${tag}`],
+          cdis: 1,
+          allowLists: 1,
+          filters: 1,
+          exportConfiguration: `results-${tag}`,
+          usage: 1,
+          reveal: { configuration: { status: 'ENABLED' } },
+        })
+        await seed(A, 'a')
+        await seed(B, 'b')
+        await seed(A2, 'a2')
+        assert.deepEqual(await contents(A, 'a'), full('a'))
+
+        await store.deleteScope(A)
+        assert.deepEqual(await contents(A, 'a'), {
+          session: undefined,
+          job: undefined,
+          jobTags: {},
+          run: undefined,
+          pending: 0,
+          findings: [],
+          cdis: 0,
+          allowLists: 0,
+          filters: 0,
+          exportConfiguration: undefined,
+          usage: 0,
+          reveal: undefined,
+        })
+        assert.deepEqual(await store.findings.get(A, ['f-a']), [])
+        assert.deepEqual(await contents(B, 'b'), full('b'))
+        assert.deepEqual(await contents(A2, 'a2'), full('a2'))
+        assert.deepEqual(await store.accounts.list(), [A.accountId, B.accountId].sort())
+      })
+    })
+
     describe('settings', () => {
       it('keeps one JSON value per scope and name, replaced by the next put', async () => {
         assert.equal(await store.settings.get(A, 'reveal'), undefined)

@@ -209,6 +209,8 @@ export interface ObjectCompletion {
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres'
   close(): Promise<void>
+  /** Deletes every row of an account in a region, in every table (DisableMacie); the account itself stays. */
+  deleteScope(scope: Scope): Promise<void>
 
   accounts: {
     ensure(accountId: string): Promise<void>

@@ -1,9 +1,11 @@
 // `trawl serve --config`: an accounts file declaring several accounts, each with its own buckets
-// (a folder for one, moto's S3 with its own endpoint and credentials for the other), a second key
-// pair for one account, and what the file's mistakes are answered with. Real processes, real SDK.
+// (a folder for one, moto's S3 with its own endpoint and credentials for the other) and webhooks,
+// a second key pair for one account, automated discovery on the scheduler, and what the file's
+// mistakes are answered with. Real processes, a real webhook receiver, the real SDK.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,10 +16,13 @@ import {
   DescribeClassificationJobCommand,
   EnableMacieCommand,
   GetFindingsCommand,
+  GetResourceProfileCommand,
   ListClassificationJobsCommand,
   ListFindingsCommand,
   Macie2Client,
+  UpdateAutomatedDiscoveryConfigurationCommand,
 } from '@aws-sdk/client-macie2'
+import { verifySignature } from '../../src/publish/signature.js'
 import { motoUnavailable, skipUnless, startMoto, TEST_CREDENTIALS, type RunningServer } from '../support/servers.js'
 import { startServe, type RunningServe } from '../support/serve.js'
 
@@ -27,16 +32,36 @@ const A = { accountId: '210987654321', accessKeyId: 'AKIATESTACCOUNTA0001', secr
 const A2 = { accountId: A.accountId, accessKeyId: 'AKIATESTACCOUNTA0002', secretAccessKey: 'account-a-second-secret-000000000000000' }
 const B = { accountId: '123412341234', accessKeyId: 'AKIATESTACCOUNTB0001', secretAccessKey: 'account-b-secret-0000000000000000000000' }
 const SSN = 'Employee social security number: 261-29-6226\n'
+const WEBHOOK_SECRET = 'webhook-secret-of-account-a-0000'
+
+interface Delivery {
+  signed: boolean
+  envelope: { 'detail-type': string; source: string; account: string; detail: { id: string; category: string; resourcesAffected: { s3Bucket: { name: string } } } }
+}
 
 describe('trawl serve with an accounts file', { skip: skipUnless(motoUnavailable()) }, () => {
   let moto: RunningServer
   let serve: RunningServe
   let dir: string
+  let receiver: Server
+  const deliveries: Delivery[] = []
   const client = (who: typeof A): Macie2Client =>
     new Macie2Client({ endpoint: serve.endpoint, region: 'us-east-1', credentials: { accessKeyId: who.accessKeyId, secretAccessKey: who.secretAccessKey }, maxAttempts: 1 })
 
   before(async () => {
     moto = await startMoto()
+    // Account A's webhook: checks each delivery's signature as a receiver would.
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8')
+        deliveries.push({ signed: verifySignature(WEBHOOK_SECRET, req.headers['x-trawl-signature'] as string | undefined, body), envelope: JSON.parse(body) })
+        res.writeHead(200).end()
+      })
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+    const hook = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/macie`
     dir = mkdtempSync(join(tmpdir(), 'trawl-accounts-'))
     // Account A's buckets: a folder beside the accounts file, named relative to it.
     mkdirSync(join(dir, 'a-buckets', 'a-data'), { recursive: true })
@@ -52,7 +77,7 @@ describe('trawl serve with an accounts file', { skip: skipUnless(motoUnavailable
       JSON.stringify({
         version: 1,
         accounts: [
-          { ...A, buckets: { folder: 'a-buckets' } },
+          { ...A, buckets: { folder: 'a-buckets' }, webhooks: [{ url: hook, secret: WEBHOOK_SECRET }] },
           A2,
           { ...B, buckets: { s3: { endpoint: moto.endpoint, region: 'us-east-1', accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: TEST_CREDENTIALS.secretAccessKey } } },
         ],
@@ -60,7 +85,7 @@ describe('trawl serve with an accounts file', { skip: skipUnless(motoUnavailable
       { mode: 0o600 },
     )
     // The default S3 (the AWS environment) points nowhere: every account must use its own buckets.
-    serve = await startServe(['--config', file], {
+    serve = await startServe(['--config', file, '--discovery-interval', '1h'], {
       TRAWL_DATA_DIR: join(dir, 'data'),
       TRAWL_ACCESS_KEY_ID: '',
       TRAWL_CONFIG: '',
@@ -74,6 +99,7 @@ describe('trawl serve with an accounts file', { skip: skipUnless(motoUnavailable
   after(async () => {
     await serve?.stop()
     await moto?.stop()
+    receiver?.close()
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
@@ -105,6 +131,32 @@ describe('trawl serve with an accounts file', { skip: skipUnless(motoUnavailable
     }
     assert.deepEqual(await bucketsWithFindings(A), [`${A.accountId}:a-data`])
     assert.deepEqual(await bucketsWithFindings(B), [`${B.accountId}:b-data`])
+  })
+
+  it('posts account A\'s findings, signed, to its webhook and none of B\'s', async () => {
+    const ids = new Set((await client(A).send(new ListFindingsCommand({}))).findingIds)
+    // The publisher runs every few seconds.
+    for (let i = 0; i < 150 && deliveries.length < ids.size; i++) await new Promise((r) => setTimeout(r, 100))
+    assert.deepEqual(new Set(deliveries.map((d) => d.envelope.detail.id)), ids)
+    for (const d of deliveries) {
+      assert.ok(d.signed)
+      assert.equal(d.envelope['detail-type'], 'Macie Finding')
+      assert.equal(d.envelope.source, 'aws.macie')
+      assert.equal(d.envelope.account, A.accountId)
+    }
+    assert.ok(deliveries.some((d) => d.envelope.detail.category === 'CLASSIFICATION' && d.envelope.detail.resourcesAffected.s3Bucket.name === 'a-data'))
+  })
+
+  it('runs automated discovery on the scheduler once an account enables it', async () => {
+    await client(A).send(new UpdateAutomatedDiscoveryConfigurationCommand({ status: 'ENABLED' }))
+    const resourceArn = 'arn:aws:s3:::a-data'
+    let profile = await client(A).send(new GetResourceProfileCommand({ resourceArn }))
+    for (let i = 0; i < 150 && !profile.statistics?.totalItemsClassified; i++) {
+      await new Promise((r) => setTimeout(r, 100))
+      profile = await client(A).send(new GetResourceProfileCommand({ resourceArn }))
+    }
+    assert.equal(profile.statistics?.totalItemsClassified, 1)
+    assert.ok(profile.sensitivityScore! > 50, `score ${profile.sensitivityScore}`)
   })
 
   it('lets a second key pair act for the same account', async () => {

@@ -1,5 +1,6 @@
 // Macie sessions (EnableMacie, GetMacieSession, UpdateMacieSession, DisableMacie), usage
 // (GetUsageStatistics, GetUsageTotals) and the results repository (Put/GetClassificationExportConfiguration).
+import { assertCanDisable, onMacieEnabled } from '../../accounts/members.js'
 import { ConflictError, NotEnabledError } from '../../errors.js'
 import { getUsageStatistics, getUsageTotals, type GetUsageStatisticsRequest, type TimeRange } from '../../jobs/usage.js'
 import { putExportConfiguration } from '../../results/configuration.js'
@@ -32,6 +33,8 @@ export const sessionHandlers: Record<string, Handler> = {
       createdAt: now,
       updatedAt: now,
     })
+    // An organization that adds new accounts automatically makes this one a member now.
+    await onMacieEnabled(ctx.store, scope, ctx.accountIds)
     return {}
   },
 
@@ -52,8 +55,12 @@ export const sessionHandlers: Record<string, Handler> = {
     return {}
   },
 
+  // As Macie does, disabling deletes the account's jobs, findings, identifiers, lists, filters and
+  // settings in the region; work in flight stops first so that nothing is written afterwards.
   async DisableMacie(_input, scope, ctx) {
-    await ctx.store.sessions.delete(scope)
+    await assertCanDisable(ctx.store, scope)
+    await ctx.jobs.stopScope(scope)
+    await ctx.store.deleteScope(scope)
     return {}
   },
 

@@ -11,6 +11,18 @@ interface ServeOptions extends InstanceOptions {
   port: string
   tlsCert?: string
   tlsKey?: string
+  discoveryInterval: string
+}
+
+const PUBLISH_EVERY_MS = 5_000
+
+/** `90`, `15m`, `6h`, `1d` → milliseconds. */
+function durationMs(text: string, option: string): number {
+  const m = /^(\d+(?:\.\d+)?)(s|m|h|d)?$/.exec(text.trim())
+  if (!m) throw new UsageError(`${option} must be a duration such as 90s, 15m, 6h or 1d`)
+  const ms = Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(m[2] ?? 's') as 's' | 'm' | 'h' | 'd']
+  if (ms < 1_000) throw new UsageError(`${option} must be at least 1s`)
+  return ms
 }
 
 /** Registers `trawl serve`. */
@@ -22,20 +34,36 @@ export function serveCommand(program: Command): void {
       .option('--host <host>', 'address to listen on (TRAWL_HOST)', process.env.TRAWL_HOST ?? '127.0.0.1')
       .option('--port <port>', 'port to listen on (TRAWL_PORT)', process.env.TRAWL_PORT ?? '8080')
       .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM)')
-      .option('--tls-key <file>', 'and this private key (PEM)'),
+      .option('--tls-key <file>', 'and this private key (PEM)')
+      .option('--discovery-interval <duration>', 'how often automated sensitive data discovery samples each enabled account (TRAWL_DISCOVERY_INTERVAL; Macie: daily)', process.env.TRAWL_DISCOVERY_INTERVAL ?? '1d'),
   ).action(async (opts: ServeOptions) => {
     const port = Number(opts.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number')
     if (Boolean(opts.tlsCert) !== Boolean(opts.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together')
+    const discoveryIntervalMs = durationMs(opts.discoveryInterval, '--discovery-interval')
     const https = opts.tlsCert && opts.tlsKey ? { cert: await readFile(opts.tlsCert), key: await readFile(opts.tlsKey) } : undefined
-    const [{ buildApp }, { credentialLookup, loadApiCredentials }] = await Promise.all([import('../../api/app.js'), import('../../api/credentials.js')])
+    const [{ buildApp }, { credentialLookup, loadApiCredentials }, { FindingsPublisher }] = await Promise.all([
+      import('../../api/app.js'),
+      import('../../api/credentials.js'),
+      import('../../publish/publisher.js'),
+    ])
     const trawl = await openInstance(opts)
     try {
       const { accounts, created } = await loadApiCredentials(trawl.dataDir, process.env, opts.config ?? process.env.TRAWL_CONFIG)
       for (const a of accounts) await trawl.store.accounts.ensure(a.accountId)
       const app = buildApp({ store: trawl.store, jobs: trawl.jobs, keyring: trawl.keyring, sourceFor: trawl.sourceFor, accountIds: [...new Set(accounts.map((a) => a.accountId))] }, credentialLookup(accounts), https ? { https } : {})
       const address = await app.listen({ host: opts.host, port })
+      trawl.jobs.enableAutomatedDiscovery(discoveryIntervalMs)
       trawl.jobs.start()
+      // Findings go to the account's webhooks from the accounts file, else to TRAWL_WEBHOOK_URL. The
+      // publisher runs even without webhooks: it is what clears the events findings leave.
+      const fallback = process.env.TRAWL_WEBHOOK_URL ? [{ url: process.env.TRAWL_WEBHOOK_URL, ...(process.env.TRAWL_WEBHOOK_SECRET ? { secret: process.env.TRAWL_WEBHOOK_SECRET } : {}) }] : []
+      const webhooks = new Map(accounts.filter((a) => a.webhooks).map((a) => [a.accountId, a.webhooks!]))
+      const publisher = new FindingsPublisher({ store: trawl.store, webhooksFor: (scope) => webhooks.get(scope.accountId) ?? fallback })
+      // Ticks never overlap (the publisher skips one while another runs).
+      const publishTimer = setInterval(() => {
+        publisher.tick().catch((err: unknown) => process.stderr.write(`trawl serve: findings publication: ${(err as Error).message}\n`))
+      }, PUBLISH_EVERY_MS)
       const endpoint = address.replace('[::1]', 'localhost')
       process.stderr.write(`trawl serve: the Macie2 API is at ${endpoint} (data folder ${trawl.dataDir})\n`)
       if (created) {
@@ -49,7 +77,9 @@ export function serveCommand(program: Command): void {
         process.once('SIGTERM', resolve)
       })
       process.stderr.write('trawl serve: stopping; runs in progress resume on the next start\n')
+      clearInterval(publishTimer)
       await app.close()
+      await publisher.close()
     } finally {
       await trawl.close()
     }
