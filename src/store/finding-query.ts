@@ -5,7 +5,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import { InvalidInputError } from '../errors.js'
 import type { Database, FindingsTable } from './schema.js'
-import type { FindingCriteria, FindingRow, Page, PageRequest, Scope, SortCriteria } from './types.js'
+import type { FindingCriteria, FindingRow, Page, PageRequest, ReadScope, Scope, SortCriteria } from './types.js'
 
 type FindingColumn = Exclude<keyof FindingsTable, 'finding_json' | 'run_id' | 'run_object_key'>
 type ValueKind = 'text' | 'number' | 'date' | 'boolean'
@@ -335,8 +335,13 @@ export function assertFindingCriteria(criteria: FindingCriteria | undefined): vo
   findingConditions(criteria)
 }
 
-function whereAll(scope: Scope, conditions: Condition[]): RawBuilder<SqlBool> {
-  const all = [sql<SqlBool>`findings.account_id = ${scope.accountId}`, sql<SqlBool>`findings.region = ${scope.region}`, ...conditions]
+function whereAll(scope: ReadScope, conditions: Condition[]): RawBuilder<SqlBool> {
+  const members = scope.memberAccountIds ?? []
+  const accounts =
+    members.length === 0
+      ? sql<SqlBool>`findings.account_id = ${scope.accountId}`
+      : sql<SqlBool>`findings.account_id in (${sql.join([scope.accountId, ...members])})`
+  const all = [accounts, sql<SqlBool>`findings.region = ${scope.region}`, ...conditions]
   return sql<SqlBool>`${sql.join(all, sql` and `)}`
 }
 
@@ -426,7 +431,7 @@ function findingOrder(sort: SortCriteria | undefined): FindingOrder {
  * @example
  * const page = await listFindingIds(db, scope, { criterion: { archived: { eq: ['false'] } } }, undefined, { maxResults: 50 })
  */
-export async function listFindingIds(db: Kysely<Database>, scope: Scope, criteria: FindingCriteria, sort: SortCriteria | undefined, page: PageRequest): Promise<Page<string>> {
+export async function listFindingIds(db: Kysely<Database>, scope: ReadScope, criteria: FindingCriteria, sort: SortCriteria | undefined, page: PageRequest): Promise<Page<string>> {
   const conditions = findingConditions(criteria)
   const order = findingOrder(sort)
   const limit = pageSize(page)
@@ -457,7 +462,7 @@ export type FindingGroupBy = keyof typeof GROUP_COLUMNS
  */
 export async function findingStatistics(
   db: Kysely<Database>,
-  scope: Scope,
+  scope: ReadScope,
   criteria: FindingCriteria,
   groupBy: FindingGroupBy,
   options: { size?: number; sort?: { attributeName: 'groupKey' | 'count'; orderBy: 'ASC' | 'DESC' } },

@@ -795,7 +795,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
           const rows = await db
             .selectFrom('findings')
             .select(['id', 'account_id', 'region', 'run_id', 'run_object_key', 'finding_json', 'archived', 'count'])
-            .where('account_id', '=', scope.accountId)
+            .where('account_id', 'in', [scope.accountId, ...(scope.memberAccountIds ?? [])])
             .where('region', '=', scope.region)
             .where('id', 'in', part)
             .execute()

@@ -12,6 +12,7 @@ import type {
   FindingRow,
   FindingsFilterRow,
   JobRow,
+  ReadScope,
   RunObjectRow,
   RunRow,
   Scope,
@@ -232,7 +233,7 @@ async function seedFindings(store: Store): Promise<void> {
   await store.findings.insertMany([...SPECS, ...ELSEWHERE].map(finding))
 }
 
-async function allIds(store: Store, scope: Scope, criteria: FindingCriteria, sort?: SortCriteria, maxResults = 3): Promise<string[]> {
+async function allIds(store: Store, scope: ReadScope, criteria: FindingCriteria, sort?: SortCriteria, maxResults = 3): Promise<string[]> {
   const ids: string[] = []
   let nextToken: string | undefined
   do {
@@ -520,6 +521,17 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         assert.deepEqual(sorted(await allIds(store, B, {})), ['b1', 'b5'])
         assert.deepEqual(await allIds(store, A2, {}), ['r1'])
         assert.deepEqual(await allIds(store, { accountId: '999999999999', region: 'us-east-1' }, {}), [])
+      })
+
+      it('reads the members of a widened scope in its region, and no one else', async () => {
+        const withB = { ...A, memberAccountIds: [B.accountId] }
+        assert.deepEqual(sorted(await allIds(store, withB, {})), sorted(['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'b1', 'b5']))
+        assert.deepEqual((await store.findings.get(withB, ['b1', 'f1', 'r1'])).map((f) => f.id), ['b1', 'f1'])
+        const counts = await store.findings.statistics(withB, {}, 'type', {})
+        const total = counts.reduce((n, c) => n + c.count, 0)
+        assert.equal(total, 8)
+        // The region stays the caller's: A's other region is not read.
+        assert.deepEqual(await allIds(store, { ...A2, memberAccountIds: [B.accountId] }, {}), ['r1'])
       })
 
       it('pages with tokens; the last page has none', async () => {

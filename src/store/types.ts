@@ -11,6 +11,12 @@ import type { Scope } from './scope.js'
 
 export type { Scope } from './scope.js'
 
+/** A scope widened to other accounts of its region: what an administrator reads of its members' findings. */
+export interface ReadScope extends Scope {
+  /** Accounts read besides `accountId` (the caller's associated members). */
+  memberAccountIds?: readonly string[]
+}
+
 /** A page of items and the token of the next page, absent on the last one. */
 export interface Page<T> {
   items: T[]
@@ -259,10 +265,10 @@ export interface Store {
   findings: {
     insertMany(findings: FindingRow[]): Promise<void>
     /** Findings by ID, in the order asked; unknown IDs are left out. */
-    get(scope: Scope, ids: string[]): Promise<FindingRow[]>
-    list(scope: Scope, criteria: FindingCriteria, sort: SortCriteria | undefined, page: PageRequest): Promise<Page<string>>
+    get(scope: ReadScope, ids: string[]): Promise<FindingRow[]>
+    list(scope: ReadScope, criteria: FindingCriteria, sort: SortCriteria | undefined, page: PageRequest): Promise<Page<string>>
     statistics(
-      scope: Scope,
+      scope: ReadScope,
       criteria: FindingCriteria,
       groupBy: 'classificationDetails.jobId' | 'resourcesAffected.s3Bucket.name' | 'severity.description' | 'type',
       options: { size?: number; sort?: { attributeName: 'groupKey' | 'count'; orderBy: 'ASC' | 'DESC' } },

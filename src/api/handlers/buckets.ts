@@ -1,14 +1,24 @@
 // The bucket inventory operations (DescribeBuckets, GetBucketStatistics, SearchResources). The
 // inventory, its queries and sums live in src/jobs/inventory.ts; this file loads and shapes.
+import { readableAccounts } from '../../accounts/members.js'
 import { readBucketSensitivity } from '../../jobs/discovery.js'
 import { bucketInventoryCache, bucketMetadata, bucketStatistics, describeBuckets, searchResources, type BucketMetadata } from '../../jobs/inventory.js'
 import type { Scope } from '../../store/types.js'
 import type { ApiContext, Handler } from '../context.js'
 
-/** The caller's buckets as `BucketMetadata`: the cached inventory plus job details and sensitivity scores read now. */
+/**
+ * The caller's buckets as `BucketMetadata` — and, for an administrator, its members' buckets, as
+ * Macie's inventory shows them: the cached inventory plus job details and sensitivity scores read now.
+ */
 async function metadataFor(scope: Scope, ctx: ApiContext): Promise<BucketMetadata[]> {
-  const inventory = await bucketInventoryCache.get(scope.accountId, ctx.sourceFor(scope.accountId))
-  return bucketMetadata(inventory, scope, await ctx.store.jobs.list(scope), await readBucketSensitivity(ctx.store, scope))
+  const jobs = await ctx.store.jobs.list(scope)
+  const all: BucketMetadata[] = []
+  for (const accountId of await readableAccounts(ctx.store, scope)) {
+    const account = { accountId, region: scope.region }
+    const inventory = await bucketInventoryCache.get(accountId, ctx.sourceFor(accountId))
+    all.push(...bucketMetadata(inventory, account, jobs, await readBucketSensitivity(ctx.store, account)))
+  }
+  return all
 }
 
 /** Operations of this group. */

@@ -1,6 +1,6 @@
 // Macie sessions (EnableMacie, GetMacieSession, UpdateMacieSession, DisableMacie), usage
 // (GetUsageStatistics, GetUsageTotals) and the results repository (Put/GetClassificationExportConfiguration).
-import { assertCanDisable, onMacieEnabled } from '../../accounts/members.js'
+import { assertCanDisable, onMacieEnabled, readableAccounts } from '../../accounts/members.js'
 import { ConflictError, NotEnabledError } from '../../errors.js'
 import { getUsageStatistics, getUsageTotals, type GetUsageStatisticsRequest, type TimeRange } from '../../jobs/usage.js'
 import { putExportConfiguration } from '../../results/configuration.js'
@@ -69,7 +69,9 @@ export const sessionHandlers: Record<string, Handler> = {
   },
 
   async GetUsageStatistics(input, scope, ctx) {
-    return getUsageStatistics(ctx.store, [scope], input as GetUsageStatisticsRequest, ctx.monthlyQuotaBytes ? { monthlyQuotaBytes: ctx.monthlyQuotaBytes } : {})
+    // An administrator sees its members' usage too, one record per account.
+    const scopes = (await readableAccounts(ctx.store, scope)).map((accountId) => ({ accountId, region: scope.region }))
+    return getUsageStatistics(ctx.store, scopes, input as GetUsageStatisticsRequest, ctx.monthlyQuotaBytes ? { monthlyQuotaBytes: ctx.monthlyQuotaBytes } : {})
   },
 
   async PutClassificationExportConfiguration(input, scope, ctx) {
