@@ -57,7 +57,7 @@ describe('members', () => {
     assert.deepEqual(await readableAccounts(store, A), [A.accountId])
   })
 
-  it('assertCanDisable refuses an administrator with associated members, not one with invitations only', async () => {
+  it('assertCanDisable refuses an administrator with associated members and an associated member, not invitations only', async () => {
     await assertCanDisable(store, A)
     await createMember(store, A, { accountId: B.accountId, email: 'b@example.com' })
     await createInvitations(store, A, [B.accountId], ORGANIZATION)
@@ -65,9 +65,10 @@ describe('members', () => {
     const row = await store.members.get(A, B.accountId)
     await acceptInvitation(store, B, A.accountId, row!.invitationId!)
     await assert.rejects(assertCanDisable(store, A), ConflictError)
-    // A member may disable Macie: deleteScope then ends its membership.
+    // A member leaves its administrator first; then both may disable Macie.
+    await assert.rejects(assertCanDisable(store, B), /member of administrator account 111122223333/)
+    await disassociateMember(store, A, B.accountId)
     await assertCanDisable(store, B)
-    await store.members.deleteScope(B)
     await assertCanDisable(store, A)
   })
 

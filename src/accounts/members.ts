@@ -477,12 +477,16 @@ export async function readableAccounts(store: Store, scope: Scope): Promise<stri
 }
 
 /**
- * What DisableMacie checks first: an administrator with associated members must disassociate them (ConflictError).
+ * What DisableMacie (and pausing Macie) checks first, as Macie does: an administrator with
+ * associated members must disassociate them, and an associated member must leave its
+ * administrator — or be removed by it — first (ConflictError).
  * @example
  * await assertCanDisable(store, scope)
  */
 export async function assertCanDisable(store: Store, scope: Scope): Promise<void> {
   if (await hasAssociatedMembers(store, scope)) throw new ConflictError('disassociate every member account before disabling Macie for an administrator account')
+  const administrator = await store.members.administratorOf(scope)
+  if (administrator) throw new ConflictError(`this account is a member of administrator account ${administrator.administratorAccountId}: disassociate from it before disabling Macie`)
 }
 
 /**

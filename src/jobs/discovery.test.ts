@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Scope, Store } from '../store/types.js'
-import { DISCOVERY_SETTING, readBucketSensitivity, runDiscoveryRound, runDueRounds, templateManagedIds, type DiscoveryDeps } from './discovery.js'
+import { readBucketSensitivity, runDiscoveryRound, runDueRounds, templateManagedIds, type DiscoveryDeps } from './discovery.js'
+import { SETTING } from './setting-names.js'
 import { summaryScore } from './discovery-score.js'
 
 const SCOPE: Scope = { accountId: '111122223333', region: 'us-east-1' }
@@ -32,8 +33,8 @@ describe('automated discovery rounds', () => {
   }
 
   async function enable(scope: Scope, excluded: string[] = []): Promise<void> {
-    await store.settings.put(scope, DISCOVERY_SETTING.automatedDiscovery, { status: 'ENABLED', firstEnabledAt: T0.toISOString() })
-    await store.settings.put(scope, DISCOVERY_SETTING.classificationScope, { id: 'scope', bucketNames: excluded })
+    await store.settings.put(scope, SETTING.automatedDiscovery, { status: 'ENABLED', firstEnabledAt: T0.toISOString() })
+    await store.settings.put(scope, SETTING.classificationScope, { id: 'scope', bucketNames: excluded })
   }
 
   async function findings(scope: Scope): Promise<Json[]> {
@@ -109,7 +110,7 @@ describe('automated discovery rounds', () => {
 
     const again = await openSqliteStore(':memory:')
     try {
-      await again.settings.put(SCOPE, DISCOVERY_SETTING.automatedDiscovery, { status: 'ENABLED' })
+      await again.settings.put(SCOPE, SETTING.automatedDiscovery, { status: 'ENABLED' })
       await runDiscoveryRound({ ...deps, store: again }, SCOPE, { now: T0, objectsPerRound: 5, seed: 's' })
       assert.deepEqual((await again.discovery.artifactVersions(SCOPE, 'one')).map((a) => a.key), picked.one)
     } finally {
@@ -163,7 +164,7 @@ describe('automated discovery rounds', () => {
   it('runs rounds when due, for enabled scopes only', async () => {
     put('b', 'k.csv', CLEAN(0))
     await enable(SCOPE)
-    await store.settings.put(OTHER, DISCOVERY_SETTING.automatedDiscovery, { status: 'DISABLED' })
+    await store.settings.put(OTHER, SETTING.automatedDiscovery, { status: 'DISABLED' })
     assert.deepEqual((await runDueRounds(deps, { now: T0 })).map((r) => r.accountId), [SCOPE.accountId])
     assert.deepEqual(await runDueRounds(deps, { now: new Date(T0.getTime() + 23 * HOUR) }), [])
     assert.equal((await runDueRounds(deps, { now: new Date(T0.getTime() + 24 * HOUR) })).length, 1)
@@ -183,11 +184,11 @@ describe('automated discovery rounds', () => {
     assert.equal(view.scoreOf('out'), undefined)
 
     const now = new Date()
-    await store.settings.put(SCOPE, DISCOVERY_SETTING.automatedDiscovery, { status: 'DISABLED', disabledAt: new Date(now.getTime() - 10 * 24 * HOUR).toISOString() })
+    await store.settings.put(SCOPE, SETTING.automatedDiscovery, { status: 'DISABLED', disabledAt: new Date(now.getTime() - 10 * 24 * HOUR).toISOString() })
     view = await readBucketSensitivity(store, SCOPE, now)
     assert.equal(view.monitoringStatusOf('b'), 'NOT_MONITORED')
     assert.ok(view.scoreOf('b')! > 50)
-    await store.settings.put(SCOPE, DISCOVERY_SETTING.automatedDiscovery, { status: 'DISABLED', disabledAt: new Date(now.getTime() - 31 * 24 * HOUR).toISOString() })
+    await store.settings.put(SCOPE, SETTING.automatedDiscovery, { status: 'DISABLED', disabledAt: new Date(now.getTime() - 31 * 24 * HOUR).toISOString() })
     view = await readBucketSensitivity(store, SCOPE, now)
     assert.equal(view.scoreOf('b'), undefined)
   })
@@ -203,7 +204,7 @@ describe('automated discovery rounds', () => {
   it('finds nothing with an identifier the template excludes', async () => {
     put('b', 'k.csv', SSN(0))
     await enable(SCOPE)
-    await store.settings.put(SCOPE, DISCOVERY_SETTING.sensitivityInspectionTemplate, { id: 't', includes: {}, excludes: { managedDataIdentifierIds: ['USA_SOCIAL_SECURITY_NUMBER'] } })
+    await store.settings.put(SCOPE, SETTING.sensitivityInspectionTemplate, { id: 't', includes: {}, excludes: { managedDataIdentifierIds: ['USA_SOCIAL_SECURITY_NUMBER'] } })
     await runDiscoveryRound(deps, SCOPE, { now: T0 })
     assert.deepEqual((await store.discovery.summaries(SCOPE, 'b')).get('b')!.detections, [])
     assert.equal((await findings(SCOPE)).length, 0)

@@ -3,8 +3,6 @@
 // resource profiles (artifacts, detections, listings) from which scores are computed. Settings
 // are read, not written: the API's settings handler owns them. Scores are discovery-score.ts'.
 import { createHash } from 'node:crypto'
-import type { AllowListInput } from '../detect/allow-list.js'
-import type { CustomDataIdentifierInput } from '../detect/custom.js'
 import { managedIdentifiers } from '../detect/identifiers/index.js'
 import { s3BucketOf } from '../findings/bucket-access.js'
 import { buildSensitiveDataFinding } from '../findings/build.js'
@@ -18,16 +16,11 @@ import type { BucketPosture, ObjectSource, SourceObject } from '../sources/types
 import type { ArtifactCommit, DetectionRow } from '../store/discovery-repository.js'
 import type { FindingRow, FindingsFilterRow, Scope, Store } from '../store/types.js'
 import { usageMonth, type JobContext } from './context.js'
+import { loadDetectionInputs } from './detection-inputs.js'
 import { summaryScore } from './discovery-score.js'
 import { skipReason } from './eligibility.js'
 import type { BucketSensitivity } from './inventory.js'
-
-/** The names the settings handler stores automated discovery's settings under (api/handlers/settings.ts SETTING). */
-export const DISCOVERY_SETTING = {
-  automatedDiscovery: 'automated-discovery',
-  classificationScope: 'classification-scope',
-  sensitivityInspectionTemplate: 'sensitivity-inspection-template',
-} as const
+import { SETTING } from './setting-names.js'
 
 /** Macie runs automated discovery daily. */
 export const DEFAULT_DISCOVERY_INTERVAL_MS = 24 * 60 * 60 * 1000
@@ -106,9 +99,9 @@ export interface DiscoveryState {
  */
 export async function readDiscoveryState(store: Store, scope: Scope): Promise<DiscoveryState> {
   const [settings, classificationScope, template, account] = await Promise.all([
-    store.settings.get(scope, DISCOVERY_SETTING.automatedDiscovery) as Promise<DiscoverySettings | undefined>,
-    store.settings.get(scope, DISCOVERY_SETTING.classificationScope) as Promise<{ bucketNames?: string[] } | undefined>,
-    store.settings.get(scope, DISCOVERY_SETTING.sensitivityInspectionTemplate) as Promise<TemplateSettings | undefined>,
+    store.settings.get(scope, SETTING.automatedDiscovery) as Promise<DiscoverySettings | undefined>,
+    store.settings.get(scope, SETTING.classificationScope) as Promise<{ bucketNames?: string[] } | undefined>,
+    store.settings.get(scope, SETTING.sensitivityInspectionTemplate) as Promise<TemplateSettings | undefined>,
     store.discovery.getAccount(scope),
   ])
   return {
@@ -139,55 +132,9 @@ export function templateManagedIds(template: TemplateSettings): string[] {
   return [...ids].sort()
 }
 
-async function readWordList(source: ObjectSource, bucket: string, key: string): Promise<string[]> {
-  const body = await source.openObject({ bucket, key })
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > 35 * 1024 * 1024) throw new Error(`allow list s3://${bucket}/${key} is larger than 35 MB`)
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)
-}
-
 /** The scan configuration of a template, built as runner.ts builds a job's; undefined when it selects nothing. */
 async function scanConfigOf(deps: DiscoveryDeps, source: ObjectSource, scope: Scope, template: TemplateSettings, errors: string[]): Promise<ScanConfig | undefined> {
-  const customDataIdentifiers: CustomDataIdentifierInput[] = []
-  for (const id of template.includes?.customDataIdentifierIds ?? []) {
-    const row = await deps.store.customDataIdentifiers.get(scope, id)
-    if (!row || row.deleted) {
-      errors.push(`custom data identifier ${id} does not exist`)
-      continue
-    }
-    customDataIdentifiers.push({
-      id: row.id,
-      arn: row.arn,
-      name: row.name,
-      regex: row.regex,
-      ...(row.keywords ? { keywords: row.keywords } : {}),
-      ...(row.ignoreWords ? { ignoreWords: row.ignoreWords } : {}),
-      ...(row.maximumMatchDistance !== undefined ? { maximumMatchDistance: row.maximumMatchDistance } : {}),
-      ...(row.severityLevels ? { severityLevels: row.severityLevels } : {}),
-    })
-  }
-  const allowLists: AllowListInput[] = []
-  for (const id of template.includes?.allowListIds ?? []) {
-    const row = await deps.store.allowLists.get(scope, id)
-    if (!row) {
-      errors.push(`allow list ${id} does not exist`)
-      continue
-    }
-    if (row.criteria.regex !== undefined) allowLists.push({ id: row.id, name: row.name, regex: row.criteria.regex })
-    else if (row.criteria.s3WordsList) {
-      const { bucketName, objectKey } = row.criteria.s3WordsList
-      try {
-        allowLists.push({ id: row.id, name: row.name, words: await readWordList(source, bucketName, objectKey) })
-      } catch (err) {
-        errors.push(`allow list ${row.name}: ${(err as Error).message}`)
-      }
-    }
-  }
+  const { customDataIdentifiers, allowLists } = await loadDetectionInputs(deps.store, source, scope, template.includes ?? {}, errors)
   const managed = templateManagedIds(template)
   if (managed.length === 0 && customDataIdentifiers.length === 0) {
     errors.push('the sensitivity inspection template selects no data identifier')
@@ -473,7 +420,7 @@ export async function runDueRounds(
   const now = options.now ?? new Date()
   const intervalMs = options.intervalMs ?? DEFAULT_DISCOVERY_INTERVAL_MS
   const done: RoundSummary[] = []
-  for (const { accountId, region, value } of await deps.store.discovery.scopesWithSetting(DISCOVERY_SETTING.automatedDiscovery)) {
+  for (const { accountId, region, value } of await deps.store.discovery.scopesWithSetting(SETTING.automatedDiscovery)) {
     if ((value as DiscoverySettings | null)?.status !== 'ENABLED' || options.signal?.aborted) continue
     const scope = { accountId, region }
     const key = `${accountId}/${region}`

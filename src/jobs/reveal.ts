@@ -19,6 +19,8 @@ import { openSource } from '../sources/index.js'
 import { SourceError, type ObjectSource, type SourceSpec } from '../sources/types.js'
 import type { RevealOutcome } from '../store/reveal-repository.js'
 import type { Scope, Store } from '../store/types.js'
+import { customIdentifierInput, loadDetectionInputs } from './detection-inputs.js'
+import { SETTING } from './setting-names.js'
 
 /** How long retrieved samples are kept (sealed) for later calls: Macie keeps them briefly. */
 export const REVEAL_RETENTION_MS = 60 * 60 * 1000
@@ -266,36 +268,10 @@ function collect(segment: TextSegment, detections: readonly Detection[], wanted:
   }
 }
 
-/** The finding's S3 words lists and regexes of the job that found it, as that job ran them. */
+/** The allow lists of the job that found the finding, as that job ran them; one that can no longer be read allows nothing: more samples, never fewer. */
 async function allowListsOf(store: Store, scope: Scope, source: ObjectSource, jobId: string | null): Promise<AllowListInput[]> {
   const job = jobId ? await store.jobs.get(scope, jobId) : undefined
-  const lists: AllowListInput[] = []
-  for (const id of job?.allowListIds ?? []) {
-    const row = await store.allowLists.get(scope, id)
-    if (row?.criteria.regex !== undefined) lists.push({ id: row.id, name: row.name, regex: row.criteria.regex })
-    else if (row?.criteria.s3WordsList) {
-      const { bucketName, objectKey } = row.criteria.s3WordsList
-      // A words list that can no longer be read allows nothing: more samples, never fewer.
-      const words = await readWords(source, bucketName, objectKey).catch(() => undefined)
-      if (words) lists.push({ id: row.id, name: row.name, words })
-    }
-  }
-  return lists
-}
-
-async function readWords(source: ObjectSource, bucket: string, key: string): Promise<string[]> {
-  const body = await source.openObject({ bucket, key })
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > 35 * MIB) {
-      body.destroy()
-      throw new Error('words list over 35 MB')
-    }
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)
+  return (await loadDetectionInputs(store, source, scope, { allowListIds: job?.allowListIds ?? [] }, [])).allowLists
 }
 
 /**
@@ -319,16 +295,7 @@ export async function findingDetector(store: Store, scope: Scope, source: Object
     const id = d.arn ? d.arn.slice(d.arn.lastIndexOf('/') + 1) : ''
     const row = id ? await store.customDataIdentifiers.get(scope, id) : undefined
     if (!row || wanted.has(row.id)) continue
-    custom.push(
-      compileCustomIdentifier({
-        id: row.id,
-        name: row.name,
-        regex: row.regex,
-        ...(row.keywords ? { keywords: row.keywords } : {}),
-        ...(row.ignoreWords ? { ignoreWords: row.ignoreWords } : {}),
-        ...(row.maximumMatchDistance !== undefined ? { maximumMatchDistance: row.maximumMatchDistance } : {}),
-      }),
-    )
+    custom.push(compileCustomIdentifier(customIdentifierInput(row)))
     wanted.set(row.id, { key: d.name, count: Number(d.count) || 1, recorded: recordedKeys(d.occurrences), atRecorded: [], elsewhere: [] })
   }
   if (wanted.size === 0) throw new RetrievalError('INVALID_CLASSIFICATION_RESULT: the finding reports no identifier that can run again')
@@ -532,7 +499,7 @@ export async function requestSensitiveDataOccurrences(ctx: RevealContext, scope:
   if (finding.category !== 'CLASSIFICATION' || !finding.classificationDetails) {
     throw new UnprocessableError('UNSUPPORTED_FINDING_TYPE: the finding is not a sensitive data finding')
   }
-  const settings = (await ctx.store.settings.get(scope, 'reveal')) as RevealSettingsValue | undefined
+  const settings = (await ctx.store.settings.get(scope, SETTING.reveal)) as RevealSettingsValue | undefined
   if (settings?.configuration?.status !== 'ENABLED') {
     throw new AccessDeniedError('retrieving occurrences of sensitive data is disabled: enable it with UpdateRevealConfiguration')
   }

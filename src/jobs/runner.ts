@@ -4,8 +4,6 @@
 // so a run interrupted anywhere resumes without analysing a finished object again, without a
 // duplicate finding and without a duplicate results record.
 import { randomBytes } from 'node:crypto'
-import type { AllowListInput } from '../detect/allow-list.js'
-import type { CustomDataIdentifierInput } from '../detect/custom.js'
 import { buildSensitiveDataFinding } from '../findings/build.js'
 import { s3BucketOf } from '../findings/bucket-access.js'
 import { isSuppressed } from '../findings/filters.js'
@@ -20,6 +18,7 @@ import { openSource } from '../sources/index.js'
 import type { BucketPosture, ObjectSource } from '../sources/types.js'
 import type { ExportConfigurationRow, FindingRow, FindingsFilterRow, JobRow, RunObjectRow, RunRow, Scope } from '../store/types.js'
 import { DEFAULT_MONTHLY_QUOTA_BYTES, usageMonth, type JobContext } from './context.js'
+import { loadDetectionInputs } from './detection-inputs.js'
 import { skipReason } from './eligibility.js'
 import { batchOf, planRun } from './planner.js'
 
@@ -36,56 +35,11 @@ export function newHexId(): string {
   return randomBytes(16).toString('hex')
 }
 
-async function readWordList(source: ObjectSource, bucket: string, key: string): Promise<string[]> {
-  const body = await source.openObject({ bucket, key })
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > 35 * 1024 * 1024) throw new Error(`allow list s3://${bucket}/${key} is larger than 35 MB`)
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)
-}
-
 /** The scan configuration of a job: its identifiers and allow lists, resolved from the store. */
 async function scanConfigOf(ctx: JobContext, source: ObjectSource, job: JobRow, errors: string[]): Promise<ScanConfig> {
   const scope: Scope = { accountId: job.accountId, region: job.region }
-  const customDataIdentifiers: CustomDataIdentifierInput[] = []
-  for (const id of job.customDataIdentifierIds ?? []) {
-    const row = await ctx.store.customDataIdentifiers.get(scope, id)
-    if (!row) {
-      errors.push(`custom data identifier ${id} does not exist`)
-      continue
-    }
-    customDataIdentifiers.push({
-      id: row.id,
-      arn: row.arn,
-      name: row.name,
-      regex: row.regex,
-      ...(row.keywords ? { keywords: row.keywords } : {}),
-      ...(row.ignoreWords ? { ignoreWords: row.ignoreWords } : {}),
-      ...(row.maximumMatchDistance !== undefined ? { maximumMatchDistance: row.maximumMatchDistance } : {}),
-      ...(row.severityLevels ? { severityLevels: row.severityLevels } : {}),
-    })
-  }
-  const allowLists: AllowListInput[] = []
-  for (const id of job.allowListIds ?? []) {
-    const row = await ctx.store.allowLists.get(scope, id)
-    if (!row) {
-      errors.push(`allow list ${id} does not exist`)
-      continue
-    }
-    if (row.criteria.regex !== undefined) allowLists.push({ id: row.id, name: row.name, regex: row.criteria.regex })
-    else if (row.criteria.s3WordsList) {
-      const { bucketName, objectKey } = row.criteria.s3WordsList
-      try {
-        allowLists.push({ id: row.id, name: row.name, words: await readWordList(source, bucketName, objectKey) })
-      } catch (err) {
-        errors.push(`allow list ${row.name}: ${(err as Error).message}`)
-      }
-    }
-  }
+  // A job keeps the identifiers it was created with, even once deleted (Macie's behaviour).
+  const { customDataIdentifiers, allowLists } = await loadDetectionInputs(ctx.store, source, scope, job, errors, { includeDeleted: true })
   return {
     managedDataIdentifierSelector: job.managedDataIdentifierSelector,
     ...(job.managedDataIdentifierIds ? { managedDataIdentifierIds: job.managedDataIdentifierIds } : {}),

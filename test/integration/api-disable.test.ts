@@ -19,6 +19,12 @@ import {
   ListCustomDataIdentifiersCommand,
   ListFindingsCommand,
   ListFindingsFiltersCommand,
+  AcceptInvitationCommand,
+  CreateInvitationsCommand,
+  CreateMemberCommand,
+  DisassociateMemberCommand,
+  ListInvitationsCommand,
+  UpdateMacieSessionCommand,
   type Macie2Client,
 } from '@aws-sdk/client-macie2'
 import { ACCOUNT_A as A, ACCOUNT_B as B, startApi, type RunningApi } from '../support/api.js'
@@ -96,5 +102,35 @@ describe('DisableMacie', () => {
     await api.jobs.idle()
     await new Promise((r) => setTimeout(r, 200))
     assert.deepEqual(await counts(b), { jobs: 0, findings: 0, identifiers: 0, allowLists: 0, filters: 0 })
+  })
+
+  it('suspending cancels the account\'s jobs', async () => {
+    const a = api.client(A, 'ap-south-1')
+    await a.send(new EnableMacieCommand({}))
+    const { jobId } = await a.send(
+      new CreateClassificationJobCommand({ jobType: 'SCHEDULED', name: 'daily', initialRun: false, scheduleFrequency: { dailySchedule: {} }, s3JobDefinition: { bucketDefinitions: [{ accountId: A.accountId, buckets: ['demo'] }] } }),
+    )
+    assert.equal((await a.send(new DescribeClassificationJobCommand({ jobId }))).jobStatus, 'IDLE')
+    await a.send(new UpdateMacieSessionCommand({ status: 'PAUSED' }))
+    assert.equal((await a.send(new DescribeClassificationJobCommand({ jobId }))).jobStatus, 'CANCELLED')
+  })
+
+  it('refuses to disable an administrator with members, or a member, until they part', async () => {
+    const region = 'sa-east-1'
+    const a = api.client(A, region)
+    const b = api.client(B, region)
+    await a.send(new EnableMacieCommand({}))
+    await b.send(new EnableMacieCommand({}))
+    await a.send(new CreateMemberCommand({ account: { accountId: B.accountId, email: 'b@example.com' } }))
+    await a.send(new CreateInvitationsCommand({ accountIds: [B.accountId] }))
+    const { invitations } = await b.send(new ListInvitationsCommand({}))
+    await b.send(new AcceptInvitationCommand({ administratorAccountId: A.accountId, invitationId: invitations![0]!.invitationId }))
+    await assert.rejects(a.send(new DisableMacieCommand({})), (err: Error) => err.name === 'ConflictException' && /disassociate every member/.test(err.message))
+    await assert.rejects(b.send(new DisableMacieCommand({})), (err: Error) => err.name === 'ConflictException' && /member of administrator account/.test(err.message))
+    await assert.rejects(a.send(new UpdateMacieSessionCommand({ status: 'PAUSED' })), (err: Error) => err.name === 'ConflictException')
+    await a.send(new DisassociateMemberCommand({ id: B.accountId }))
+    await b.send(new DisableMacieCommand({}))
+    await a.send(new DisableMacieCommand({}))
+    await assert.rejects(a.send(new GetMacieSessionCommand({})), (err: Error) => err.name === 'UnauthorizedException')
   })
 })

@@ -46,6 +46,11 @@ export const sessionHandlers: Record<string, Handler> = {
 
   async UpdateMacieSession(input, scope, ctx) {
     const session = (await ctx.store.sessions.get(scope))!
+    // As Macie does, suspending cancels the account's jobs; relationships must be undone first.
+    if (input.status === 'PAUSED' && session.status !== 'PAUSED') {
+      await assertCanDisable(ctx.store, scope)
+      await ctx.jobs.stopScope(scope)
+    }
     await ctx.store.sessions.put({
       ...session,
       ...(input.status ? { status: input.status as MacieSession['status'] } : {}),

@@ -6,17 +6,9 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { managedIdentifiers } from '../../detect/identifiers/index.js'
 import { InvalidInputError, NotFoundError } from '../../errors.js'
 import { dropRevealedSamples } from '../../jobs/reveal.js'
+import { SETTING } from '../../jobs/setting-names.js'
 import type { Scope, Store } from '../../store/types.js'
 import type { Handler } from '../context.js'
-
-/** The names under which these settings are stored, one value each per account and region. */
-export const SETTING = {
-  publication: 'findings-publication',
-  reveal: 'reveal',
-  automatedDiscovery: 'automated-discovery',
-  classificationScope: 'classification-scope',
-  sensitivityInspectionTemplate: 'sensitivity-inspection-template',
-} as const
 
 /** Macie's name of the one classification scope and the one template of an account. */
 export const AUTOMATED_DISCOVERY_NAME = 'automated-sensitive-data-discovery'
