@@ -8,6 +8,7 @@ import { membersMigration, type MembersTables } from './migrations/0003-members.
 import { discoveryMigration, type DiscoveryTables } from './migrations/0004-discovery.js'
 import { publicationMigration, type PublicationTables } from './migrations/0005-publication.js'
 import { revealMigration, type RevealTables } from './migrations/0006-reveal.js'
+import { findingIndexesMigration } from './migrations/0007-finding-indexes.js'
 
 /** A registered account. */
 export interface AccountsTable {
@@ -478,6 +479,7 @@ export const migrations: Record<string, Migration> = {
   '0004-discovery': discoveryMigration,
   '0005-publication': publicationMigration,
   '0006-reveal': revealMigration,
+  '0007-finding-indexes': findingIndexesMigration,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

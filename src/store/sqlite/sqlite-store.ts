@@ -51,10 +51,13 @@ export async function openSqliteStore(file: string | ':memory:'): Promise<Store>
 function refreshStatistics(sqlite: Database.Database): void {
   const rows = (sqlite.prepare("select count(*) as n from findings").get() as { n: number }).n
   if (rows < 1000) return
+  // The rows counted when last analysed, by the least recently analysed index: an index a later
+  // migration added has no statistics yet, which counts as never.
   let analyzed = 0
   try {
-    const row = sqlite.prepare("select stat from sqlite_stat1 where tbl = 'findings' and idx = 'findings_updated'").get() as { stat: string } | undefined
-    analyzed = Number(row?.stat.split(' ')[0] ?? 0)
+    const indexes = sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'findings' and name not like 'sqlite_%'").pluck().all() as string[]
+    const stats = new Map((sqlite.prepare("select idx, stat from sqlite_stat1 where tbl = 'findings'").all() as Array<{ idx: string; stat: string }>).map((r) => [r.idx, r.stat]))
+    analyzed = Math.min(...indexes.map((name) => Number(stats.get(name)?.split(' ')[0] ?? 0)))
   } catch {
     analyzed = 0 // no sqlite_stat1 table yet
   }
