@@ -1,6 +1,7 @@
 // The trawl command line: parses arguments and calls the library; returns the exit code.
 import { Command, CommanderError } from 'commander'
 import { InvalidInputError } from '../errors.js'
+import { auditCommand } from './commands/audit-command.js'
 import { findingsCommand } from './commands/findings.js'
 import { identifiersCommand } from './commands/identifiers.js'
 import { jobsCommand } from './commands/jobs.js'
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerResultsCommand(program)
   usageCommand(program)
   serveCommand(program)
+  auditCommand(program, (c) => (code = c))
   try {
     await program.parseAsync(argv as string[])
     return code
