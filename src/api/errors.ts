@@ -40,7 +40,7 @@ const TO_MACIE: Array<[new (...args: never[]) => Error, string]> = [
 export function macieError(err: unknown): MacieError & { isUnexpected?: boolean } {
   if (err instanceof AuthError) return { type: err.code, status: err.status, message: err.message }
   if (err instanceof RequestError) return { type: err.type, status: err.status, message: err.message }
-  // The seed's audit recognises an account without Macie by this error and message.
+  // The runbook's audit recognises an account without Macie by this error and message.
   if (err instanceof NotEnabledError) return { type: 'UnauthorizedException', status: 403, message: 'Macie is not enabled' }
   for (const [type, name] of TO_MACIE) {
     if (err instanceof type) return { type: name, status: errorStatus(name), message: err.message }

@@ -64,7 +64,7 @@ describe('hasHttpsOnlyDeny', () => {
   const deny = (over: Record<string, unknown>): PolicyDocument =>
     ({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } }, ...over }] }) as PolicyDocument
   const cases: Array<[string, PolicyDocument, boolean]> = [
-    ['the seed statement', deny({}), true],
+    ["the runbook's statement", deny({}), true],
     ['GetObject and PutObject rather than s3:*', deny({ Action: ['s3:GetObject', 's3:PutObject'] }), true],
     ['BoolIfExists', deny({ Condition: { BoolIfExists: { 'aws:SecureTransport': 'false' } } }), true],
     ['an Allow', deny({ Effect: 'Allow' }), false],

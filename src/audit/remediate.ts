@@ -31,7 +31,7 @@ export interface RemediationOptions {
   accountId: string
   /** For EnableMacie and Macie2-007 (default FIFTEEN_MINUTES, Macie's own default). */
   publishingFrequency?: PublishingFrequency
-  /** The discovery job's type (default SCHEDULED, daily: Macie2-003 asks for a job that keeps running; ONE_TIME as the seed's remediation does). */
+  /** The discovery job's type (default SCHEDULED, daily: Macie2-003 asks for a job that keeps running; ONE_TIME as the runbook's remediation does). */
   jobType?: 'ONE_TIME' | 'SCHEDULED'
   /** The buckets the job analyses (default: every bucket DescribeBuckets lists, less the results bucket). */
   buckets?: string[]
@@ -146,7 +146,7 @@ function httpStatus(err: unknown): number | undefined {
 }
 
 /**
- * Whether an error is Macie's answer for a region where it is not enabled (the seed's test:
+ * Whether an error is Macie's answer for a region where it is not enabled (the runbook's test:
  * UnauthorizedException or AccessDeniedException saying "Macie is not enabled").
  * @example
  * isMacieNotEnabled(err) // true for "Macie is not enabled"
@@ -248,7 +248,7 @@ function isActiveJob(job: JobSummary): boolean {
 }
 
 /**
- * The API calls that remediate one region's failing rules, in the seed's order — enable Macie,
+ * The API calls that remediate one region's failing rules, in the runbook's order — enable Macie,
  * the results key and alias, the results bucket with its public access block and policy, the
  * export configuration, a discovery job — then automated discovery, and Macie2-008 as a manual
  * review step. Each call is planned only if the region's state shows it is needed now, so

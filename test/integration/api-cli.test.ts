@@ -1,4 +1,4 @@
-// The seed's flow with the real aws CLI against `trawl serve`, moto standing in for S3 and KMS:
+// The runbook's flow with the real aws CLI against `trawl serve`, moto standing in for S3 and KMS:
 // before Macie is enabled, enabling it, the results repository (a KMS key and alias, a private
 // bucket with public access blocked and an HTTPS-only policy), a one-time job over a bucket with
 // planted data, and its findings — each command as a user types it, plus --endpoint-url.
@@ -18,7 +18,7 @@ function awsUnavailable(): string | undefined {
   return spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0 ? undefined : 'the aws CLI is not installed'
 }
 
-describe('the seed flow with the aws CLI against trawl serve', { skip: skipUnless(motoUnavailable() ?? awsUnavailable()) }, () => {
+describe("the Macie2-003 runbook's flow with the aws CLI against trawl serve", { skip: skipUnless(motoUnavailable() ?? awsUnavailable()) }, () => {
   let moto: RunningServer
   let serve: ChildProcess
   let endpoint: string
@@ -129,7 +129,7 @@ describe('the seed flow with the aws CLI against trawl serve', { skip: skipUnles
         'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
       ),
     )
-    // The seed's policy also denies requests that are not HTTPS (aws:SecureTransport false).
+    // The runbook's policy also denies requests that are not HTTPS (aws:SecureTransport false).
     // moto applies a Deny statement without evaluating its condition, so with that statement it
     // refuses every write, HTTPS or not; the statement is left out here for that reason alone.
     const policy = {

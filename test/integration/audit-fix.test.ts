@@ -5,7 +5,7 @@
 // Two moto servers: the auditor's S3 and KMS (where the fix creates the key, the results bucket,
 // its public access block and policy), and trawl serve's object storage (data buckets, and a copy
 // of each results bucket). moto applies a bucket policy's Deny without evaluating its condition,
-// so once the seed's HTTPS-only policy is on a bucket moto refuses every write to it — and
+// so once the runbook's HTTPS-only policy is on a bucket moto refuses every write to it — and
 // PutClassificationExportConfiguration makes trawl write a probe object to the results bucket.
 // On AWS the policy lets HTTPS writes through; here trawl writes to its own copy of the bucket.
 import { after, before, describe, it } from 'node:test'
@@ -36,7 +36,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 
 const ACCOUNT = '111122223333'
 const KEYS = { accessKeyId: 'AKIATRAWLAUDITFIX001', secretAccessKey: 'trawl-audit-fix-secret-000000000000000000' }
-// One region per state the brief names.
+// One region per state to check.
 const NO_MACIE = 'us-east-1'
 const NO_JOBS = 'eu-west-1'
 const NO_REPOSITORY = 'eu-central-1'
@@ -151,7 +151,7 @@ describe('trawl audit --fix against trawl serve and moto', { skip: skipUnless(mo
     assert.equal(verdicts(before1, NO_POLICY)['Macie2-006'], 'FAILURE')
   })
 
-  it('plans, for each region, only the calls its state needs, in the seed\'s order', async () => {
+  it('plans, for each region, only the calls its state needs, in the runbook\'s order', async () => {
     for (const region of REGIONS) plans.set(region, await planRemediation(clientsFor(region), before1, options(region)))
     const ops = (region: string): string[] => plans.get(region)!.map((s) => s.operation)
     assert.deepEqual(ops(NO_MACIE), [
@@ -242,7 +242,7 @@ describe('trawl audit --fix against trawl serve and moto', { skip: skipUnless(mo
     }
   })
 
-  it('wrote the policies the seed requires', async () => {
+  it('wrote the policies the runbook requires', async () => {
     const { s3, kms } = clientsFor(NO_MACIE)
     const bucket = defaultResultsBucket(ACCOUNT, NO_MACIE)
     const policy = JSON.parse((await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy!) as PolicyDocument

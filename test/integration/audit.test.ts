@@ -1,7 +1,7 @@
 // `trawl audit` as a user runs it (the real CLI, a child process) against `trawl serve` with moto
 // for S3 and KMS: one account, a region per state (no Macie; Macie without jobs; a scheduled job
 // and a complete repository; only a cancelled job; only a complete one-time job and a broken
-// repository), each rule's verdict per region, exit codes, the seed's aws CLI audit agreeing with
+// repository), each rule's verdict per region, exit codes, the runbook's aws CLI audit agreeing with
 // Macie2-001/003, and the SARIF and ASFF shapes.
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
@@ -52,7 +52,7 @@ function awsUnavailable(): string | undefined {
   return spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0 ? undefined : 'the aws CLI is not installed'
 }
 
-/** HTTPS-only policy as the seed writes it (Deny s3:* without SecureTransport) plus Macie's Allow. */
+/** HTTPS-only policy as the runbook writes it (Deny s3:* without SecureTransport) plus Macie's Allow. */
 function httpsOnlyPolicy(bucket: string): string {
   return JSON.stringify({
     Version: '2012-10-17',
@@ -268,8 +268,8 @@ describe('trawl audit against trawl serve and moto', { skip: skipUnless(motoUnav
     assert.ok(!result.resources?.includes('arn:aws:s3:::audit-data'), result.reason)
   })
 
-  it('agrees with the seed\'s audit steps run with the aws CLI (Macie enabled; jobs exist)', async () => {
-    // The seed counts any job, so Macie2-003 is compared as --allow-inactive-jobs checks it.
+  it('agrees with the runbook\'s audit steps run with the aws CLI (Macie enabled; jobs exist)', async () => {
+    // The runbook counts any job, so Macie2-003 is compared as --allow-inactive-jobs checks it.
     const { report } = await auditJson('--regions', REGIONS.join(','), '--rules', 'Macie2-001,Macie2-003', '--allow-inactive-jobs')
     for (const region of REGIONS) {
       const usage = awsMacie(region, 'get-usage-statistics')

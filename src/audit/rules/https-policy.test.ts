@@ -8,7 +8,7 @@ const insecure = { Bool: { 'aws:SecureTransport': 'false' } }
 const deny = (over: Record<string, unknown>): string => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: both, Condition: insecure, ...over }] })
 
 const cases: Array<[what: string, policy: string, expected: boolean]> = [
-  ["the seed's statement", deny({}), true],
+  ["the runbook's statement", deny({}), true],
   ['Principal AWS "*"', deny({ Principal: { AWS: '*' } }), true],
   ['condition as a boolean, BoolIfExists', deny({ Condition: { BoolIfExists: { 'aws:SecureTransport': false } } }), true],
   ['object reads and writes only', deny({ Action: ['s3:GetObject', 's3:PutObject'] }), true],

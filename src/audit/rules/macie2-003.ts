@@ -14,7 +14,7 @@ const describeJob = (j: JobSummary): string => `${j.name ?? j.jobId} (${j.jobTyp
 
 const listed = (names: string[], max = 10): string => (names.length > max ? `${names.slice(0, max).join(', ')} and ${names.length - max} more` : names.join(', '))
 
-/** Macie2-003 (the seed): sensitive data discovery jobs exist in the region, and (by default) one of them is active. */
+/** Macie2-003 (the rule whose runbook the auditor automates): sensitive data discovery jobs exist in the region, and (by default) one of them is active. */
 export const macie2003: Rule = {
   id: 'Macie2-003',
   title: 'Amazon Macie Discovery Jobs',
