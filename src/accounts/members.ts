@@ -224,23 +224,35 @@ export async function acceptInvitation(store: Store, scope: Scope, administrator
 }
 
 /**
+ * Answers the invitations the caller received from these administrators: each one with no
+ * invitation, or an accepted one, is returned as unprocessed with why; the others are ended by `end`.
+ */
+async function answerInvitations(
+  store: Store,
+  scope: Scope,
+  administratorAccountIds: string[],
+  whenAccepted: string,
+  end: (row: MemberRow) => Promise<void>,
+): Promise<UnprocessedAccount[]> {
+  const unprocessed: UnprocessedAccount[] = []
+  for (const accountId of new Set(administratorAccountIds)) {
+    const row = ACCOUNT_ID.test(accountId) ? await store.members.get({ accountId, region: scope.region }, scope.accountId) : undefined
+    if (!row?.invitationId) unprocessed.push({ accountId, errorCode: 'ClientError', errorMessage: 'there is no invitation from this account' })
+    else if (row.relationshipStatus === 'Enabled') unprocessed.push({ accountId, errorCode: 'ClientError', errorMessage: whenAccepted })
+    else await end(row)
+  }
+  return unprocessed
+}
+
+/**
  * Declines the invitations the caller received from these administrators (DeclineInvitations); the invitations stay until deleted.
  * @example
  * const unprocessed = await declineInvitations(store, scope, ['111122223333'])
  */
 export async function declineInvitations(store: Store, scope: Scope, administratorAccountIds: string[]): Promise<UnprocessedAccount[]> {
-  const unprocessed: UnprocessedAccount[] = []
-  for (const accountId of new Set(administratorAccountIds)) {
-    const row = ACCOUNT_ID.test(accountId) ? await store.members.get({ accountId, region: scope.region }, scope.accountId) : undefined
-    if (!row?.invitationId) {
-      unprocessed.push({ accountId, errorCode: 'ClientError', errorMessage: 'there is no invitation from this account' })
-    } else if (row.relationshipStatus === 'Enabled') {
-      unprocessed.push({ accountId, errorCode: 'ClientError', errorMessage: 'the invitation was accepted: disassociate from the administrator account instead' })
-    } else if (row.relationshipStatus === 'Invited') {
-      await store.members.put({ ...row, relationshipStatus: 'Resigned', updatedAt: new Date() })
-    }
-  }
-  return unprocessed
+  return answerInvitations(store, scope, administratorAccountIds, 'the invitation was accepted: disassociate from the administrator account instead', async (row) => {
+    if (row.relationshipStatus === 'Invited') await store.members.put({ ...row, relationshipStatus: 'Resigned', updatedAt: new Date() })
+  })
 }
 
 /**
@@ -249,18 +261,9 @@ export async function declineInvitations(store: Store, scope: Scope, administrat
  * const unprocessed = await deleteInvitations(store, scope, ['111122223333'])
  */
 export async function deleteInvitations(store: Store, scope: Scope, administratorAccountIds: string[]): Promise<UnprocessedAccount[]> {
-  const unprocessed: UnprocessedAccount[] = []
-  for (const accountId of new Set(administratorAccountIds)) {
-    const row = ACCOUNT_ID.test(accountId) ? await store.members.get({ accountId, region: scope.region }, scope.accountId) : undefined
-    if (!row?.invitationId) {
-      unprocessed.push({ accountId, errorCode: 'ClientError', errorMessage: 'there is no invitation from this account' })
-    } else if (row.relationshipStatus === 'Enabled') {
-      unprocessed.push({ accountId, errorCode: 'ClientError', errorMessage: 'an accepted invitation cannot be deleted: disassociate from the administrator account first' })
-    } else {
-      await store.members.put({ ...withoutInvitation(row), relationshipStatus: 'Resigned', updatedAt: new Date() })
-    }
-  }
-  return unprocessed
+  return answerInvitations(store, scope, administratorAccountIds, 'an accepted invitation cannot be deleted: disassociate from the administrator account first', async (row) => {
+    await store.members.put({ ...withoutInvitation(row), relationshipStatus: 'Resigned', updatedAt: new Date() })
+  })
 }
 
 /**

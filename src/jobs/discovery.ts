@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { managedIdentifiers } from '../detect/identifiers/index.js'
 import { s3BucketOf } from '../findings/bucket-access.js'
+import { allFindingsFilters } from '../findings/archiving.js'
 import { buildSensitiveDataFinding } from '../findings/build.js'
 import { isSuppressed } from '../findings/filters.js'
 import type { ScanConfig } from '../scan/config.js'
@@ -14,7 +15,7 @@ import type { ScanTarget } from '../scan/scan-target.js'
 import { openSource } from '../sources/index.js'
 import type { BucketPosture, ObjectSource, SourceObject } from '../sources/types.js'
 import type { ArtifactCommit, DetectionRow } from '../store/discovery-repository.js'
-import type { FindingRow, FindingsFilterRow, Scope, Store } from '../store/types.js'
+import type { FindingRow, Scope, Store } from '../store/types.js'
 import { usageMonth, type JobContext } from './context.js'
 import { loadDetectionInputs } from './detection-inputs.js'
 import { summaryScore } from './discovery-score.js'
@@ -247,17 +248,6 @@ function spread(samples: SourceObject[][], budget: number): SourceObject[] {
   return picked
 }
 
-async function allFilters(store: Store, scope: Scope): Promise<FindingsFilterRow[]> {
-  const all: FindingsFilterRow[] = []
-  let nextToken: string | undefined
-  do {
-    const page = await store.findingsFilters.list(scope, { maxResults: 1000, ...(nextToken ? { nextToken } : {}) })
-    all.push(...page.items)
-    nextToken = page.nextToken
-  } while (nextToken)
-  return all
-}
-
 /** A record as automated discovery reports it: no job. */
 function recordOf(record: ResultRecord): ResultRecord {
   record.classificationDetails.jobId = null
@@ -311,7 +301,7 @@ export async function runDiscoveryRound(deps: DiscoveryDeps, scope: Scope, optio
 
 /** Analyses the picked objects and commits each as its record arrives. */
 async function analyse(deps: DiscoveryDeps, source: ObjectSource, scope: Scope, config: ScanConfig, picked: SourceObject[], summary: RoundSummary, signal?: AbortSignal): Promise<void> {
-  const filters = await allFilters(deps.store, scope)
+  const filters = await allFindingsFilters(deps.store, scope)
   const postures = new Map<string, Promise<BucketPosture>>()
   const posture = (bucket: string): Promise<BucketPosture> => {
     let p = postures.get(bucket)

@@ -3,6 +3,7 @@
 // artifact, detections, findings and usage are committed together, once, or not at all.
 import type { Kysely, Transaction } from 'kysely'
 import { findingColumns, findingValues } from './finding-query.js'
+import type { DiscoveryProfilesTable } from './migrations/0004-discovery.js'
 import type { Database } from './schema.js'
 import type { Scope } from './scope.js'
 import type { FindingRow } from './types.js'
@@ -226,6 +227,18 @@ function profileFromRow(r: {
  */
 export function discoveryRepository(db: Kysely<Database>): DiscoveryRepository {
   const inScope = (scope: Scope) => ({ account_id: scope.accountId, region: scope.region })
+  /** Creates the bucket's profile if need be, then sets these columns (and updated_at) in one transaction. */
+  const updateProfile = (scope: Scope, bucket: string, now: Date, set: Partial<Pick<DiscoveryProfilesTable, 'score_override' | 'suppressed' | 'object_count' | 'eligible_objects' | 'listed_at'>>) =>
+    db.transaction().execute(async (trx) => {
+      await ensureProfile(trx, scope, bucket, now)
+      await trx
+        .updateTable('discovery_profiles')
+        .set({ ...set, updated_at: now.getTime() })
+        .where('account_id', '=', scope.accountId)
+        .where('region', '=', scope.region)
+        .where('bucket', '=', bucket)
+        .execute()
+    })
 
   return {
     async getAccount(scope) {
@@ -275,43 +288,19 @@ export function discoveryRepository(db: Kysely<Database>): DiscoveryRepository {
     },
 
     async putListing(scope, bucket, listing) {
-      await db.transaction().execute(async (trx) => {
-        await ensureProfile(trx, scope, bucket, listing.listedAt)
-        await trx
-          .updateTable('discovery_profiles')
-          .set({ object_count: listing.objectCount, eligible_objects: listing.eligibleObjects, listed_at: listing.listedAt.getTime(), updated_at: listing.listedAt.getTime() })
-          .where('account_id', '=', scope.accountId)
-          .where('region', '=', scope.region)
-          .where('bucket', '=', bucket)
-          .execute()
+      await updateProfile(scope, bucket, listing.listedAt, {
+        object_count: listing.objectCount,
+        eligible_objects: listing.eligibleObjects,
+        listed_at: listing.listedAt.getTime(),
       })
     },
 
     async setScoreOverride(scope, bucket, override, now) {
-      await db.transaction().execute(async (trx) => {
-        await ensureProfile(trx, scope, bucket, now)
-        await trx
-          .updateTable('discovery_profiles')
-          .set({ score_override: override, updated_at: now.getTime() })
-          .where('account_id', '=', scope.accountId)
-          .where('region', '=', scope.region)
-          .where('bucket', '=', bucket)
-          .execute()
-      })
+      await updateProfile(scope, bucket, now, { score_override: override })
     },
 
     async setSuppressed(scope, bucket, suppressed, now) {
-      const value = JSON.stringify(suppressed.map((s) => ({ id: s.id, type: s.type })))
-      await db.transaction().execute(async (trx) => {
-        await ensureProfile(trx, scope, bucket, now)
-        await trx
-          .updateTable('discovery_profiles')
-          .set({ suppressed: value, updated_at: now.getTime() })
-          .where('account_id', '=', scope.accountId)
-          .where('region', '=', scope.region)
-          .where('bucket', '=', bucket)
-          .execute()
-      })
+      await updateProfile(scope, bucket, now, { suppressed: JSON.stringify(suppressed.map((s) => ({ id: s.id, type: s.type }))) })
     },
 
     async artifactVersions(scope, bucket) {
