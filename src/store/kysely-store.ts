@@ -4,6 +4,7 @@
 // tags of every resource live in one table by ARN, so TagResource and the rows never disagree.
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js'
+import { auditHistoryRepository } from './audit-history-repository.js'
 import { discoveryRepository } from './discovery-repository.js'
 import {
   decodePageToken,
@@ -574,6 +575,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
   const discovery = discoveryRepository(db)
   const publication = publicationRepository(db)
   const reveal = revealRepository(db)
+  const auditHistory = auditHistoryRepository(db)
   return {
     dialect,
     async close() {
@@ -596,7 +598,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
           .execute()
         for (const table of SCOPED_TABLES) await inScope(table).execute()
       })
-      for (const repository of [members, discovery, publication, reveal]) await repository.deleteScope(scope)
+      for (const repository of [members, discovery, publication, reveal, auditHistory]) await repository.deleteScope(scope)
     },
 
     accounts: {
@@ -918,6 +920,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
     discovery,
     publication,
     reveal,
+    auditHistory,
 
     tags: {
       async get(scope, arn) {

@@ -9,6 +9,7 @@ import { discoveryMigration, type DiscoveryTables } from './migrations/0004-disc
 import { publicationMigration, type PublicationTables } from './migrations/0005-publication.js'
 import { revealMigration, type RevealTables } from './migrations/0006-reveal.js'
 import { findingIndexesMigration } from './migrations/0007-finding-indexes.js'
+import { auditHistoryMigration, type AuditHistoryTables } from './migrations/0008-audit-history.js'
 
 /** A registered account. */
 export interface AccountsTable {
@@ -207,7 +208,7 @@ export interface SettingsTable {
 }
 
 /** The Kysely database type of the store. */
-export interface Database extends MembersTables, DiscoveryTables, PublicationTables, RevealTables {
+export interface Database extends MembersTables, DiscoveryTables, PublicationTables, RevealTables, AuditHistoryTables {
   accounts: AccountsTable
   macie_sessions: MacieSessionsTable
   jobs: JobsTable
@@ -480,6 +481,7 @@ export const migrations: Record<string, Migration> = {
   '0005-publication': publicationMigration,
   '0006-reveal': revealMigration,
   '0007-finding-indexes': findingIndexesMigration,
+  '0008-audit-history': auditHistoryMigration,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -3,6 +3,7 @@
 // account ID and region it belongs to; no function reads across accounts unless it says so.
 // Shapes keep Macie's wire names; JSON-valued fields hold Macie's own structures.
 
+import type { AuditHistoryRepository } from './audit-history-repository.js'
 import type { DiscoveryRepository } from './discovery-repository.js'
 import type { MembersRepository } from './members-repository.js'
 import type { PublicationRepository } from './publication-repository.js'
@@ -329,6 +330,8 @@ export interface Store {
   publication: PublicationRepository
   /** Revealed sensitive data occurrences, encrypted. */
   reveal: RevealRepository
+  /** Scheduled compliance audits' results, by account, run, region and rule. */
+  auditHistory: AuditHistoryRepository
   tags: {
     get(scope: Scope, arn: string): Promise<TagMap>
     set(scope: Scope, arn: string, tags: TagMap): Promise<void>

@@ -1,6 +1,7 @@
 // Registers `trawl audit` (and its --fix options) without loading the auditor: the work, and the
 // AWS SDK it needs, are imported when the command runs, so other commands start as fast as before.
 import type { Command } from 'commander'
+import type { AuditHistoryOptions } from './audit-history.js'
 import { REPORT_FORMATS } from '../../audit/report.js'
 import { DEFAULT_SETTINGS, PUBLISHING_FREQUENCIES } from '../../audit/types.js'
 
@@ -20,6 +21,8 @@ export interface AuditCommandOptions {
   accountId?: string
   docsBaseUrl?: string
   listRules?: boolean
+  watch?: boolean
+  interval?: string
 }
 
 /** The fix's options, as commander parses them. */
@@ -82,6 +85,30 @@ export function auditCommand(program: Command, setCode: (code: number) => void =
     .option('--account-id <id>', 'the audited account, for ASFF when Macie cannot tell it')
     .option('--docs-base-url <url>', 'where rule pages (docs/rules/<id>.md) are published (default: this installation\'s files)')
     .option('--list-rules', 'list the rules and exit (with --format json: their full metadata)')
+    .option('--watch', 'audit again every --interval and print what changed (with --format json: each round\'s report as one JSON line); stops on Ctrl-C with the last round\'s exit code')
+    .option('--interval <duration>', 'with --watch: time between rounds, such as 90s, 15m, 6h, 1d', '15m')
+  // `history` and `audit` share --endpoint-url, --profile and --format. Unless the program parses
+  // options positionally, `audit` takes them wherever they stand, so the action reads either.
+  command.enablePositionalOptions()
+  const history = command
+    .command('history')
+    .description('Show the results of trawl serve\'s scheduled audits (trawl serve --audit-interval) for the signing account, newest first.')
+    .option('--endpoint-url <url>', 'trawl serve\'s endpoint (default: AWS_ENDPOINT_URL_MACIE2)')
+    .option('--profile <name>', 'a profile of the shared AWS config and credentials files')
+    .option('--region <region>', 'only this region\'s results')
+    .option('--rule <id>', 'only this rule\'s results, e.g. Macie2-003')
+    .option('--since <when>', 'only runs since an ISO 8601 date or time, or a duration back from now (7d, 12h)')
+    .option('--limit <n>', 'at most this many results', '200')
+    .option('-f, --format <format>', 'table or json', 'table')
+    .action(async (opts: AuditHistoryOptions) => {
+      const parent = command.opts<AuditCommandOptions>()
+      const shared = (name: 'endpointUrl' | 'profile' | 'format'): string | undefined =>
+        history.getOptionValueSource(name) === 'cli' ? opts[name] : (parent[name] ?? opts[name])
+      const { auditHistoryAction } = await import('./audit-history.js')
+      const endpointUrl = shared('endpointUrl')
+      const profile = shared('profile')
+      await auditHistoryAction({ ...opts, format: shared('format') ?? 'table', ...(endpointUrl ? { endpointUrl } : {}), ...(profile ? { profile } : {}) })
+    })
   return addFixOptions(command).action(async (opts: AuditCommandOptions & FixCommandOptions) => {
     // Loaded now, not when the command line is parsed: the audit brings the AWS SDK with it.
     const { auditAction } = await import('./audit.js')

@@ -1,14 +1,17 @@
 // `trawl audit`'s work: checks a Macie deployment (trawl's own server or AWS accounts) against the
-// compliance rules, region by region, and reports as a table, JSON, SARIF or ASFF. Loaded only
-// when the command runs (audit-command.ts registers it): it brings the AWS SDK with it.
+// compliance rules, region by region, and reports as a table, JSON, SARIF or ASFF; `--watch`
+// audits again every interval and prints what changed. Loaded only when the command runs
+// (audit-command.ts registers it): it brings the AWS SDK with it.
 import { writeFile } from 'node:fs/promises'
 import { auditExitCode, runAudit, type AuditRun } from '../../audit/audit.js'
+import { describeChange, diffAudits } from '../../audit/changes.js'
 import { destroyRegionClients, regionClients, type ClientOptions } from '../../audit/clients.js'
 import { AuditInputError } from '../../audit/input-error.js'
 import { auditRegions } from '../../audit/regions.js'
 import { renderAudit, renderAuditTable, renderRulesTable, REPORT_FORMATS, ruleMetadata, type ReportFormat } from '../../audit/report.js'
 import { RULES, selectRules } from '../../audit/rules.js'
 import { DEFAULT_SETTINGS, PUBLISHING_FREQUENCIES, type AuditSettings, type RegionClients } from '../../audit/types.js'
+import { durationMs } from '../duration.js'
 import { UsageError } from '../usage-error.js'
 import type { AuditCommandOptions, FixCommandOptions } from './audit-command.js'
 import { fixAudit, parseFixOptions } from './audit-fix.js'
@@ -133,6 +136,108 @@ export async function reportAudit(run: AuditRun, plan: AuditPlan): Promise<void>
   process.stderr.write(`${renderAuditTable(run).trimEnd().split('\n').at(-1)!}\nreport (${plan.format}) written to ${plan.output}\n`)
 }
 
+/** Where `--watch` writes and what stops it (the process's stdout and signals, unless a test says otherwise). */
+export interface WatchIo {
+  out: NodeJS.WritableStream
+  /** Calls `stop` with the signal's name on SIGINT or SIGTERM; returns how to stop listening. */
+  onStop(stop: (signal: 'SIGINT' | 'SIGTERM') => void): () => void
+}
+
+const processIo: WatchIo = {
+  out: process.stdout,
+  onStop(stop) {
+    const onInt = (): void => stop('SIGINT')
+    const onTerm = (): void => stop('SIGTERM')
+    process.on('SIGINT', onInt)
+    process.on('SIGTERM', onTerm)
+    return () => {
+      process.off('SIGINT', onInt)
+      process.off('SIGTERM', onTerm)
+    }
+  },
+}
+
+/**
+ * Checks `--watch`'s company: an interval in milliseconds, or a UsageError for what cannot watch
+ * (--fix, --dry-run, --output, SARIF and ASFF reports).
+ * @example
+ * watchIntervalMs({ format: 'table', watch: true, interval: '15m' }) // 900000
+ */
+export function watchIntervalMs(opts: AuditCommandOptions & FixCommandOptions): number {
+  if (opts.fix || opts.dryRun) throw new UsageError('--watch cannot be combined with --fix or --dry-run: fix once, then watch')
+  if (opts.output) throw new UsageError('--watch prints to stdout; it cannot be combined with --output')
+  if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--watch prints a table or JSON Lines (--format table or json), not ${opts.format}`)
+  return durationMs(opts.interval ?? '15m', '--interval')
+}
+
+/**
+ * Audits every `intervalMs` until SIGINT/SIGTERM: the first round's full report, then per round
+ * the rule × region pairs whose verdict changed (or a line saying none did); with JSON, each
+ * round's full report as one JSON line, later ones with their `changes`. Every round uses new
+ * clients (the rules cache what they read per clients object). A round cut short by the signal
+ * is dropped; the exit code is the last complete round's (130/143 when none completed).
+ * @example
+ * await watchAudit(parseAuditOptions({ format: 'table', regions: 'us-east-1' }), 60_000, (code) => (process.exitCode = code))
+ */
+export async function watchAudit(plan: AuditPlan, intervalMs: number, setCode: (code: number) => void, io: WatchIo = processIo): Promise<void> {
+  let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined
+  let pool: RegionClientPool | undefined
+  let wake: () => void = () => {}
+  const stopListening = io.onStop((signal) => {
+    stoppedBy ??= signal
+    // Closing the clients ends the round's requests now rather than after their timeouts.
+    pool?.close()
+    wake()
+  })
+  let previous: AuditRun | undefined
+  let lastCode: number | undefined
+  try {
+    while (!stoppedBy) {
+      const startedAt = Date.now()
+      pool = new RegionClientPool(plan.clientOptions)
+      let run: AuditRun
+      try {
+        run = await auditWith(plan, pool)
+      } finally {
+        pool.close()
+        pool = undefined
+      }
+      if (stoppedBy) break
+      const now = new Date()
+      const changes = previous ? diffAudits(previous.results, run.results) : undefined
+      if (plan.format === 'json') {
+        const report = JSON.parse(renderAudit(run, 'json', { docsBaseUrl: plan.docsBaseUrl, toolVersion: VERSION, now, ...(plan.accountId ? { accountId: plan.accountId } : {}) })) as Record<string, unknown>
+        io.out.write(`${JSON.stringify({ ...report, ...(changes ? { changes } : {}) })}\n`)
+      } else if (!changes) {
+        io.out.write(`${now.toISOString()} audit\n${renderAuditTable(run)}`)
+      } else {
+        const s = run.summary
+        const counts = `${s.SUCCESS} SUCCESS, ${s.FAILURE} FAILURE, ${s.ERROR} ERROR`
+        io.out.write(
+          changes.length === 0
+            ? `${now.toISOString()} no change (${counts})\n`
+            : `${now.toISOString()} ${changes.length} change${changes.length === 1 ? '' : 's'} (${counts}):\n${changes.map((c) => `  ${describeChange(c)}\n`).join('')}`,
+        )
+      }
+      lastCode = auditExitCode(run.summary)
+      setCode(lastCode)
+      previous = run
+      const waitMs = Math.max(0, startedAt + intervalMs - Date.now())
+      if (!stoppedBy) await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs)
+        wake = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      wake = () => {}
+    }
+  } finally {
+    stopListening()
+  }
+  if (lastCode === undefined) setCode(stoppedBy === 'SIGTERM' ? 143 : 130)
+}
+
 /** `trawl audit`'s action: audit, report, and set the exit code from the verdicts. */
 export async function auditAction(opts: AuditCommandOptions & FixCommandOptions, setCode: (code: number) => void): Promise<void> {
   if (opts.listRules) {
@@ -140,6 +245,10 @@ export async function auditAction(opts: AuditCommandOptions & FixCommandOptions,
     return
   }
   const plan = parseAuditOptions(opts)
+  if (opts.watch) {
+    await watchAudit(plan, watchIntervalMs(opts), setCode)
+    return
+  }
   // --fix / --dry-run (audit-fix.ts): checked before the audit, run after its report; the plan
   // goes to stdout unless a machine-readable report is there.
   const fix = parseFixOptions(opts, process.stdin.isTTY === true)
