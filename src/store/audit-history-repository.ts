@@ -7,7 +7,7 @@ import { decodePageToken, encodePageToken, pageSize } from './finding-query.js'
 import type { AuditResultsTable } from './migrations/0008-audit-history.js'
 import type { Database } from './schema.js'
 import type { Scope } from './scope.js'
-import type { Page, PageRequest } from './types.js'
+import type { Page, PageRequest } from './rows.js'
 
 /** A rule's verdict: it holds, it does not, or it could not be checked. */
 export type AuditVerdict = 'SUCCESS' | 'FAILURE' | 'ERROR'

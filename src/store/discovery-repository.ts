@@ -6,7 +6,7 @@ import { findingColumns, findingValues } from './finding-query.js'
 import type { DiscoveryProfilesTable } from './migrations/0004-discovery.js'
 import type { Database } from './schema.js'
 import type { Scope } from './scope.js'
-import type { FindingRow } from './types.js'
+import type { FindingRow } from './rows.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 

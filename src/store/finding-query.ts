@@ -5,7 +5,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import { InvalidInputError } from '../errors.js'
 import type { Database, FindingsTable } from './schema.js'
-import type { FindingCriteria, FindingRow, Page, PageRequest, ReadScope, Scope, SortCriteria } from './types.js'
+import type { FindingCriteria, FindingRow, Page, PageRequest, ReadScope, Scope, SortCriteria } from './rows.js'
 
 type FindingColumn = Exclude<keyof FindingsTable, 'finding_json' | 'run_id' | 'run_object_key'>
 type ValueKind = 'text' | 'number' | 'date' | 'boolean'

@@ -2,41 +2,9 @@
 // AWS SDK it needs, are imported when the command runs, so other commands start as fast as before.
 import type { Command } from 'commander'
 import type { AuditHistoryOptions } from './audit-history.js'
+import type { AuditCommandOptions, FixCommandOptions } from './audit-options.js'
 import { REPORT_FORMATS } from '../../audit/report.js'
 import { DEFAULT_SETTINGS, PUBLISHING_FREQUENCIES } from '../../audit/types.js'
-
-/** The options of `trawl audit`, as commander parses them. */
-export interface AuditCommandOptions {
-  regions?: string
-  rules?: string
-  excludeRules?: string
-  format: string
-  output?: string
-  endpointUrl?: string
-  profile?: string
-  requireBucketCoverage?: boolean
-  allowInactiveJobs?: boolean
-  maxFindingAgeDays?: string
-  allowedPublishingFrequencies?: string
-  accountId?: string
-  docsBaseUrl?: string
-  listRules?: boolean
-  watch?: boolean
-  interval?: string
-}
-
-/** The fix's options, as commander parses them. */
-export interface FixCommandOptions {
-  fix?: boolean
-  dryRun?: boolean
-  yes?: boolean
-  buckets?: string
-  jobType?: string
-  publishingFrequency?: string
-  resultsBucket?: string
-  kmsAlias?: string
-  accountId?: string
-}
 
 /**
  * Adds `--fix`, `--dry-run`, `--yes` and the remediation's choices to `trawl audit`.

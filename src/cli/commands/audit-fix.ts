@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline/promises'
 import { applyRemediation, MANUAL_OPERATIONS, planRemediation, type PublishingFrequency, type RemediationOptions, type StepOutcome } from '../../audit/remediate.js'
 import { PUBLISHING_FREQUENCIES, type RegionClients, type RemediationStep, type RuleResult } from '../../audit/types.js'
-import type { FixCommandOptions } from './audit-command.js'
+import type { FixCommandOptions } from './audit-options.js'
 import { UsageError } from '../usage-error.js'
 
 /** What the fix was asked to do, checked. */

@@ -13,7 +13,7 @@ import { RULES, selectRules } from '../../audit/rules.js'
 import { DEFAULT_SETTINGS, PUBLISHING_FREQUENCIES, type AuditSettings, type RegionClients } from '../../audit/types.js'
 import { durationMs } from '../duration.js'
 import { UsageError } from '../usage-error.js'
-import type { AuditCommandOptions, FixCommandOptions } from './audit-command.js'
+import type { AuditCommandOptions, FixCommandOptions } from './audit-options.js'
 import { fixAudit, parseFixOptions } from './audit-fix.js'
 import { VERSION } from '../version.js'
 
