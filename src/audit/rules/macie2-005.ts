@@ -1,6 +1,6 @@
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3'
 import type { Rule } from '../types.js'
-import { describeError, errorCode, resultsDestination } from './state.js'
+import { describeError, errorCode, resultsBucket } from './state.js'
 
 const SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const
 
@@ -22,13 +22,12 @@ export const macie2005: Rule = {
   docPath: 'docs/rules/Macie2-005.md',
   dependsOn: ['Macie2-001'],
   async check(clients) {
-    const destination = await resultsDestination(clients)
-    if (!destination?.bucketName) return { verdict: 'FAILURE', reason: `No discovery results repository is configured in ${clients.region}, so there is no results bucket to check` }
-    const bucket = destination.bucketName
-    const resources = [`arn:aws:s3:::${bucket}`]
+    const results = await resultsBucket(clients)
+    if (results.failure) return results.failure
+    const { bucket, resources, owner } = results
     try {
       const out = await clients.s3.send(
-        new GetPublicAccessBlockCommand({ Bucket: bucket, ...(destination.expectedBucketOwner ? { ExpectedBucketOwner: destination.expectedBucketOwner } : {}) }),
+        new GetPublicAccessBlockCommand({ Bucket: bucket, ...owner }),
       )
       const off = SETTINGS.filter((s) => out.PublicAccessBlockConfiguration?.[s] !== true)
       if (off.length > 0) return { verdict: 'FAILURE', reason: `The results bucket ${bucket} does not block all public access: ${off.join(', ')} not true`, resources }

@@ -1,7 +1,7 @@
 import { GetBucketPolicyCommand } from '@aws-sdk/client-s3'
 import type { Rule } from '../types.js'
 import { deniesInsecureTransport } from './https-policy.js'
-import { describeError, errorCode, resultsDestination } from './state.js'
+import { describeError, errorCode, resultsBucket } from './state.js'
 
 /** Macie2-006: the discovery results bucket's policy denies requests that are not made over HTTPS. */
 export const macie2006: Rule = {
@@ -21,13 +21,12 @@ export const macie2006: Rule = {
   docPath: 'docs/rules/Macie2-006.md',
   dependsOn: ['Macie2-001'],
   async check(clients) {
-    const destination = await resultsDestination(clients)
-    if (!destination?.bucketName) return { verdict: 'FAILURE', reason: `No discovery results repository is configured in ${clients.region}, so there is no results bucket to check` }
-    const bucket = destination.bucketName
-    const resources = [`arn:aws:s3:::${bucket}`]
+    const results = await resultsBucket(clients)
+    if (results.failure) return results.failure
+    const { bucket, resources, owner } = results
     let policy: string | undefined
     try {
-      const out = await clients.s3.send(new GetBucketPolicyCommand({ Bucket: bucket, ...(destination.expectedBucketOwner ? { ExpectedBucketOwner: destination.expectedBucketOwner } : {}) }))
+      const out = await clients.s3.send(new GetBucketPolicyCommand({ Bucket: bucket, ...owner }))
       policy = out.Policy
     } catch (err) {
       const code = errorCode(err)

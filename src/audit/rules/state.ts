@@ -95,6 +95,25 @@ export function resultsDestination(clients: RegionClients): Promise<S3Destinatio
   })
 }
 
+/** The results bucket a rule checks, or the FAILURE of a region that has none configured. */
+export type ResultsBucket =
+  | { bucket: string; resources: string[]; owner: { ExpectedBucketOwner?: string }; failure?: undefined }
+  | { failure: { verdict: 'FAILURE'; reason: string } }
+
+/**
+ * The region's results bucket, with what S3 calls about it take; a FAILURE when no repository is configured.
+ * @example
+ * const results = await resultsBucket(clients); if (results.failure) return results.failure
+ */
+export async function resultsBucket(clients: RegionClients): Promise<ResultsBucket> {
+  const destination = await resultsDestination(clients)
+  if (!destination?.bucketName) {
+    return { failure: { verdict: 'FAILURE', reason: `No discovery results repository is configured in ${clients.region}, so there is no results bucket to check` } }
+  }
+  const bucket = destination.bucketName
+  return { bucket, resources: [`arn:aws:s3:::${bucket}`], owner: destination.expectedBucketOwner ? { ExpectedBucketOwner: destination.expectedBucketOwner } : {} }
+}
+
 /** Every bucket Macie inventories for the account in the region (DescribeBuckets, all pages). */
 export function describedBuckets(clients: RegionClients): Promise<BucketMetadata[]> {
   return once(clients, 'DescribeBuckets', async () => {
