@@ -511,53 +511,105 @@ function entriesOf(value: unknown): Array<[string, unknown]> | undefined {
   return isPlainObject(value) ? Object.entries(value) : undefined
 }
 
-/** A value shaped for JSON, or undefined to leave it out. */
-function write(shapeName: string, value: unknown): unknown {
-  if (value === undefined || value === null) return undefined
+/** Turns a value into its shape's JSON, or undefined to leave it out. */
+type Writer = (value: unknown) => unknown
+
+// One writer per shape, built on first use: a reply walks the model's shapes once per value, not
+// their member tables (GetFindings writes 50 findings of ~100 members each per call).
+const WRITERS = new Map<string, Writer>()
+
+// ISO-8601 UTC as toISOString writes it (milliseconds optional): such text goes out as it is.
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
+
+function writeTimestamp(value: unknown): unknown {
+  // Date, ISO-8601 text or epoch milliseconds (JavaScript's own unit) in; ISO-8601 out.
+  if (typeof value === 'string' && ISO_UTC.test(value)) return value
+  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined
+  if (!date || Number.isNaN(date.getTime())) return typeof value === 'string' ? value : undefined
+  return date.toISOString()
+}
+
+/** The writer of a shape (memoised; recursive shapes resolve their members' writers lazily). */
+function writerOf(shapeName: string): Writer {
+  const known = WRITERS.get(shapeName)
+  if (known) return known
   const shape = shapeOf(shapeName)
+  let writer: Writer
   switch (shape.type) {
     case 'string':
-      return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined
+      writer = (value) => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined)
+      break
     case 'integer':
     case 'long':
     case 'float':
     case 'double':
-      return toNumber(value)
+      writer = toNumber
+      break
     case 'boolean':
-      return typeof value === 'boolean' ? value : value === 0 || value === 1 ? value === 1 : undefined
-    case 'timestamp': {
-      // Date, ISO-8601 text or epoch milliseconds (JavaScript's own unit) in; ISO-8601 out.
-      const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined
-      if (!date || Number.isNaN(date.getTime())) return typeof value === 'string' ? value : undefined
-      return date.toISOString()
-    }
+      writer = (value) => (typeof value === 'boolean' ? value : value === 0 || value === 1 ? value === 1 : undefined)
+      break
+    case 'timestamp':
+      writer = writeTimestamp
+      break
     case 'list': {
-      const items = iterableItems(value)
-      return items?.map((item) => write(shape.member!.shape, item)).filter((item) => item !== undefined)
+      const item = shape.member!.shape
+      writer = (value) => {
+        const items = iterableItems(value)
+        if (!items) return undefined
+        const write = writerOf(item)
+        const out: unknown[] = []
+        for (const x of items) {
+          if (x === undefined || x === null) continue
+          const written = write(x)
+          if (written !== undefined) out.push(written)
+        }
+        return out
+      }
+      break
     }
     case 'map': {
-      const entries = entriesOf(value)
-      if (!entries) return undefined
-      const out: Record<string, unknown> = {}
-      for (const [key, item] of entries) {
-        const written = write(shape.value!.shape, item)
-        if (written !== undefined) out[key] = written
+      const item = shape.value!.shape
+      writer = (value) => {
+        const entries = entriesOf(value)
+        if (!entries) return undefined
+        const write = writerOf(item)
+        const out: Record<string, unknown> = {}
+        for (const [key, x] of entries) {
+          if (x === undefined || x === null) continue
+          const written = write(x)
+          if (written !== undefined) out[key] = written
+        }
+        return out
       }
-      return out
+      break
     }
     case 'structure': {
-      if (!isPlainObject(value)) return undefined
-      const out: Record<string, unknown> = {}
-      for (const [name, ref] of Object.entries(shape.members ?? {})) {
-        if (ref.location !== undefined) continue
-        const written = write(ref.shape, value[name])
-        if (written !== undefined) out[ref.locationName ?? name] = written
+      const members = Object.entries(shape.members ?? {})
+        .filter(([, ref]) => ref.location === undefined)
+        .map(([name, ref]) => ({ name, out: ref.locationName ?? name, shape: ref.shape }))
+      writer = (value) => {
+        if (!isPlainObject(value)) return undefined
+        const out: Record<string, unknown> = {}
+        for (const m of members) {
+          const x = value[m.name]
+          if (x === undefined || x === null) continue
+          const written = writerOf(m.shape)(x)
+          if (written !== undefined) out[m.out] = written
+        }
+        return out
       }
-      return out
+      break
     }
     default:
-      return value
+      writer = (value) => value
   }
+  WRITERS.set(shapeName, writer)
+  return writer
+}
+
+/** A value shaped for JSON, or undefined to leave it out. */
+function write(shapeName: string, value: unknown): unknown {
+  return value === undefined || value === null ? undefined : writerOf(shapeName)(value)
 }
 
 /**
