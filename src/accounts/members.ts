@@ -6,7 +6,7 @@
 // Macie's error names are not here.
 import { randomBytes } from 'node:crypto'
 import { AccessDeniedError, ConflictError, InvalidInputError, NotFoundError, QuotaExceededError } from '../errors.js'
-import { validateTags } from '../jobs/validate.js'
+import { validateTags } from '../tags.js'
 import { memberArn, type MemberRow, type OrganizationAdminRow } from '../store/members-repository.js'
 import type { Scope, Store, TagMap } from '../store/types.js'
 

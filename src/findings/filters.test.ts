@@ -76,7 +76,7 @@ describe('validateFindingsFilter', () => {
     ['a fractional position', { position: 1.5 }, 'update', /integer/],
     ['criteria without conditions', { name: 'abc', action: 'ARCHIVE', findingCriteria: { criterion: {} } }, 'create', /at least one condition/],
     ['invalid criteria', { findingCriteria: { criterion: { type: { like: ['x'] } } } }, 'update', /unknown operator "like"/],
-    ['too many tags', { name: 'abc', action: 'NOOP', findingCriteria: criteria, tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, 'create', /maximum is 50/],
+    ['too many tags', { name: 'abc', action: 'NOOP', findingCriteria: criteria, tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, 'create', /at most 50 tags, not 51/],
     ['a long tag value', { name: 'abc', action: 'NOOP', findingCriteria: criteria, tags: { k: 'v'.repeat(257) } }, 'create', /at most 256/],
   ]
   for (const [name, request, mode, message] of bad) {

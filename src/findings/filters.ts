@@ -3,6 +3,7 @@
 // filters and archiving existing findings is the store's job.
 import { InvalidInputError } from '../errors.js'
 import type { FindingCriteria, FindingsFilterRow, TagMap } from '../store/types.js'
+import { validateTags } from '../tags.js'
 import { matchesCriteria, validateFindingCriteria } from './criteria.js'
 import type { Finding } from './types.js'
 
@@ -66,20 +67,6 @@ function checkClientToken(v: unknown): string {
   return v
 }
 
-/** Macie's tag rules: at most 50 tags, keys 1–128 characters, values at most 256. */
-function checkTags(v: unknown): TagMap {
-  if (!isPlainObject(v)) throw new InvalidInputError('tags must be a map of tag keys to values')
-  const entries = Object.entries(v)
-  if (entries.length > 50) throw new InvalidInputError(`tags has ${entries.length} entries; the maximum is 50`)
-  const out: TagMap = {}
-  for (const [key, value] of entries) {
-    if (key.length === 0 || [...key].length > 128) throw new InvalidInputError('each tag key must be 1–128 characters')
-    if (typeof value !== 'string' || [...value].length > 256) throw new InvalidInputError(`the value of tag ${key} must be a string of at most 256 characters`)
-    out[key] = value
-  }
-  return out
-}
-
 /**
  * Checks a CreateFindingsFilter (`'create'`: name, action and findingCriteria required) or
  * UpdateFindingsFilter (`'update'`: every member optional) request body and returns its members
@@ -107,5 +94,5 @@ export function validateFindingsFilter(request: unknown, mode: 'create' | 'updat
   if (has(request, 'position')) out.position = checkPosition(request.position)
   if (has(request, 'clientToken')) out.clientToken = checkClientToken(request.clientToken)
   if (mode === 'update') return out
-  return { ...(out as FindingsFilterCreate), tags: has(request, 'tags') ? checkTags(request.tags) : {} }
+  return { ...(out as FindingsFilterCreate), tags: has(request, 'tags') ? validateTags(request.tags) : {} }
 }

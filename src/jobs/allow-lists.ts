@@ -5,7 +5,7 @@ import { compileAllowList } from '../detect/allow-list.js'
 import { InvalidInputError, NotFoundError, QuotaExceededError } from '../errors.js'
 import { SourceError, type ObjectSource } from '../sources/types.js'
 import type { AllowListRow, Scope, Store, TagMap } from '../store/types.js'
-import { validateTags } from './validate.js'
+import { validateTags } from '../tags.js'
 
 /** Allow lists of each kind (regex, words list) an account may hold in a region; 10 in all. */
 export const MAX_ALLOW_LISTS_PER_KIND = 5

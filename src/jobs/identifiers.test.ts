@@ -4,7 +4,6 @@ import { managedIdentifiers } from '../detect/identifiers/index.js'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import { createCustomDataIdentifier, deleteCustomDataIdentifier, getCustomDataIdentifier, listManagedDataIdentifiers, testCustomDataIdentifier } from './identifiers.js'
-import { validateTags } from './validate.js'
 
 const SCOPE = { accountId: '111122223333', region: 'us-east-1' }
 
@@ -34,15 +33,6 @@ describe('listManagedDataIdentifiers', () => {
     } while (token)
     assert.deepEqual(seen, managedIdentifiers.map((i) => i.id))
     assert.throws(() => listManagedDataIdentifiers({ nextToken: 'e30' }), InvalidInputError)
-  })
-})
-
-describe('validateTags', () => {
-  it('keeps tags within Macie’s limits and refuses others', () => {
-    assert.deepEqual(validateTags(undefined), {})
-    assert.deepEqual(validateTags({ a: 'b' }), { a: 'b' })
-    assert.throws(() => validateTags({ ['k'.repeat(129)]: 'v' }), InvalidInputError)
-    assert.throws(() => validateTags({ k: 'v'.repeat(257) }), InvalidInputError)
   })
 })
 

@@ -7,7 +7,7 @@ import { managedIdentifiers } from '../detect/identifiers/index.js'
 import { InvalidInputError, NotFoundError, QuotaExceededError } from '../errors.js'
 import type { CustomDataIdentifierRow, Page, Scope, Store, TagMap } from '../store/types.js'
 import { decodePageToken, pageAfter, queryFingerprint } from './page-token.js'
-import { validateTags } from './validate.js'
+import { validateTags } from '../tags.js'
 
 /** Custom data identifiers an account may hold in a region (MACIE.md §8.2). */
 export const MAX_CUSTOM_DATA_IDENTIFIERS = 10_000

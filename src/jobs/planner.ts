@@ -28,13 +28,30 @@ export function batchOf(seq: number): number {
   return Math.floor(seq / BATCH_SLOTS)
 }
 
+/** A bucket a run covers, with its owner and its posture where it was read. */
+export interface PlannedBucket {
+  /** The account that owns the bucket: the job's own, or one of its members. */
+  accountId: string
+  name: string
+  createdAt?: Date
+  posture?: BucketPosture
+}
+
 /** What planning found. */
 export interface Plan {
   objects: number
-  /** Buckets the run covers, with their posture where it was read. */
-  buckets: Array<{ name: string; createdAt?: Date; posture?: BucketPosture }>
+  /** Buckets the run covers. */
+  buckets: PlannedBucket[]
   /** Account- or bucket-level errors (Macie's lastRunErrorStatus ERROR). */
   errors: string[]
+}
+
+/** The buckets a run may reach: the job's account's and, for an administrator, its members'. */
+export interface RunSources {
+  /** The job's account first, then its associated (Enabled) members in the job's region. */
+  accounts: readonly string[]
+  /** Where the buckets of one of `accounts` are. */
+  sourceOf(accountId: string): ObjectSource
 }
 
 async function postureOf(source: ObjectSource, bucket: string): Promise<BucketPosture> {
@@ -45,18 +62,23 @@ async function postureOf(source: ObjectSource, bucket: string): Promise<BucketPo
   }
 }
 
-/** The buckets a run covers: the job's definitions, or every bucket its criteria select now. */
-async function selectBuckets(job: JobRow, source: ObjectSource, errors: string[]): Promise<Plan['buckets']> {
+/**
+ * The buckets a run covers: the job's definitions, or every bucket of the job's account and its
+ * members that its criteria select now (the ACCOUNT_ID criterion picks among them).
+ */
+async function selectBuckets(job: JobRow, sources: RunSources, errors: string[]): Promise<PlannedBucket[]> {
   const def = job.s3JobDefinition
-  const selected: Plan['buckets'] = []
+  const selected: PlannedBucket[] = []
   if (def.bucketDefinitions) {
     for (const d of def.bucketDefinitions) {
-      if (d.accountId !== job.accountId) {
+      // Creation checked membership; a member that left since is reported here, run by run.
+      if (!sources.accounts.includes(d.accountId)) {
         errors.push(`buckets of account ${d.accountId} are not reachable from account ${job.accountId}`)
         continue
       }
+      const source = sources.sourceOf(d.accountId)
       for (const name of d.buckets) {
-        if (await source.hasBucket(name).catch(() => false)) selected.push({ name })
+        if (await source.hasBucket(name).catch(() => false)) selected.push({ accountId: d.accountId, name })
         else errors.push(`bucket ${name} does not exist or cannot be reached`)
       }
     }
@@ -64,30 +86,39 @@ async function selectBuckets(job: JobRow, source: ObjectSource, errors: string[]
   }
   const criteria = def.bucketCriteria ?? {}
   const needsPosture = criteriaNeedPosture(criteria)
-  for await (const bucket of source.listBuckets()) {
-    const posture = needsPosture ? await postureOf(source, bucket.name) : undefined
-    const facts: BucketFacts = {
-      accountId: job.accountId,
-      name: bucket.name,
-      effectivePermission: posture ? effectivePermission(posture) : 'UNKNOWN',
-      sharedAccess: posture ? sharedAccess(posture, job.accountId) : 'UNKNOWN',
-      tags: posture?.tags ?? [],
+  for (const accountId of sources.accounts) {
+    const source = sources.sourceOf(accountId)
+    try {
+      for await (const bucket of source.listBuckets()) {
+        const posture = needsPosture ? await postureOf(source, bucket.name) : undefined
+        const facts: BucketFacts = {
+          accountId,
+          name: bucket.name,
+          effectivePermission: posture ? effectivePermission(posture) : 'UNKNOWN',
+          sharedAccess: posture ? sharedAccess(posture, accountId) : 'UNKNOWN',
+          tags: posture?.tags ?? [],
+        }
+        if (matchesBucketCriteria(facts, criteria)) selected.push({ accountId, name: bucket.name, ...(bucket.createdAt ? { createdAt: bucket.createdAt } : {}), ...(posture ? { posture } : {}) })
+      }
+    } catch (err) {
+      errors.push(`cannot list buckets${accountId === job.accountId ? '' : ` of account ${accountId}`}: ${(err as Error).message}`)
     }
-    if (matchesBucketCriteria(facts, criteria)) selected.push({ name: bucket.name, ...(bucket.createdAt ? { createdAt: bucket.createdAt } : {}), ...(posture ? { posture } : {}) })
   }
   return selected
 }
 
 /**
- * Lists, selects and stores the objects of a run.
+ * Lists, selects and stores the objects of a run: from one source (the job's account's), or from
+ * the sources of the job's account and its members, each object planned with its owner.
  * @example
  * const plan = await planRun(store, source, job, run)
  */
-export async function planRun(store: Store, source: ObjectSource, job: JobRow, run: RunRow): Promise<Plan> {
+export async function planRun(store: Store, sources: ObjectSource | RunSources, job: JobRow, run: RunRow): Promise<Plan> {
+  const reach: RunSources = 'sourceOf' in sources ? sources : { accounts: [job.accountId], sourceOf: () => sources }
   const errors: string[] = []
-  let buckets: Plan['buckets']
+  let buckets: PlannedBucket[]
   try {
-    buckets = await selectBuckets(job, source, errors)
+    buckets = await selectBuckets(job, reach, errors)
   } catch (err) {
     errors.push(`cannot list buckets: ${(err as Error).message}`)
     buckets = []
@@ -104,6 +135,8 @@ export async function planRun(store: Store, source: ObjectSource, job: JobRow, r
     rows = []
   }
   for (const bucket of buckets) {
+    const source = reach.sourceOf(bucket.accountId)
+    const owner = bucket.accountId === job.accountId ? {} : { accountId: bucket.accountId }
     try {
       for await (const o of source.listObjects(bucket.name)) {
         // Stores keep modification times to the second: an object changed in the second the last
@@ -118,7 +151,7 @@ export async function planRun(store: Store, source: ObjectSource, job: JobRow, r
           inBatch = 0
           batchBytes = 0
         }
-        rows.push({ runId: run.runId, seq: batchIndex * BATCH_SLOTS + inBatch, ...objectRefOf(o), state: 'PENDING' })
+        rows.push({ runId: run.runId, seq: batchIndex * BATCH_SLOTS + inBatch, ...objectRefOf(o), state: 'PENDING', ...owner })
         inBatch++
         batchBytes += o.size
         planned++

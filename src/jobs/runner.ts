@@ -2,8 +2,10 @@
 // Objects are committed a plan batch at a time: the batch's results file first (named by the run
 // and the objects the batch holds), then its findings, usage and DONE marks in one transaction,
 // so a run interrupted anywhere resumes without analysing a finished object again, without a
-// duplicate finding and without a duplicate results record.
+// duplicate finding and without a duplicate results record. An administrator's run reads each
+// member's objects from the member's source, in the member's name (findings, usage, quota).
 import { randomBytes } from 'node:crypto'
+import { readableAccounts } from '../accounts/members.js'
 import { buildSensitiveDataFinding } from '../findings/build.js'
 import { s3BucketOf } from '../findings/bucket-access.js'
 import { isSuppressed } from '../findings/filters.js'
@@ -15,12 +17,12 @@ import { ScanPool } from '../scan/pool.js'
 import { buildResultRecord, objectRefOf, skippedOutcome, type ResultRecord } from '../scan/record.js'
 import type { ScanTarget } from '../scan/scan-target.js'
 import { openSource } from '../sources/index.js'
-import type { BucketPosture, ObjectSource } from '../sources/types.js'
+import type { BucketPosture, ObjectSource, SourceSpec } from '../sources/types.js'
 import type { ExportConfigurationRow, FindingRow, FindingsFilterRow, JobRow, RunObjectRow, RunRow, Scope } from '../store/types.js'
 import { DEFAULT_MONTHLY_QUOTA_BYTES, usageMonth, type JobContext } from './context.js'
 import { loadDetectionInputs } from './detection-inputs.js'
 import { skipReason } from './eligibility.js'
-import { batchOf, planRun } from './planner.js'
+import { batchOf, planRun, type PlannedBucket, type RunSources } from './planner.js'
 
 /** How a run ended: finished, stopped on request (pause, cancel, shutdown), or out of quota. */
 export type RunOutcome = 'FINISHED' | 'STOPPED' | 'QUOTA'
@@ -100,18 +102,14 @@ class Gate {
 /** One run being executed. */
 class RunExecution {
   private readonly scope: Scope
-  private readonly postures = new Map<string, Promise<BucketPosture>>()
+  private readonly owners = new Map<string, Owner>()
   private filters: FindingsFilterRow[] = []
   private filtersAt = 0
   private exportConfig?: ExportConfigurationRow
   private isSseKms = false
   private readonly members = new Map<number, ResultRecord[]>()
   private readonly batches = new Map<number, Batch>()
-  /** Bytes handed out but not yet counted in the month's usage. */
-  private reservedBytes = 0
   private readonly gate = new Gate()
-  private monthBytes = 0
-  private month = ''
   readonly errors: string[] = []
   private remaining = 0
   private lastProgressAt = 0
@@ -122,13 +120,38 @@ class RunExecution {
     private readonly job: JobRow,
     private readonly run: RunRow,
     private readonly signal: AbortSignal,
+    /** The accounts whose buckets the run may read now: the job's, then its associated members. */
+    private readonly accounts: readonly string[],
   ) {
     this.scope = { accountId: job.accountId, region: job.region }
+    this.owners.set(job.accountId, newOwner(this.scope, ctx.sourceFor(job.accountId), source))
   }
 
-  private posture(bucket: string): Promise<BucketPosture> {
-    let p = this.postures.get(bucket)
-    if (!p) this.postures.set(bucket, (p = this.source.getBucketPosture(bucket).catch(() => ({}))))
+  /** The owner of an object or bucket; a member's source is opened on first use. */
+  private ownerOf(accountId: string | undefined): Owner {
+    const id = accountId ?? this.job.accountId
+    let owner = this.owners.get(id)
+    if (!owner) {
+      const spec = this.ctx.sourceFor(id)
+      this.owners.set(id, (owner = newOwner({ accountId: id, region: this.job.region }, spec, openSource(spec))))
+    }
+    return owner
+  }
+
+  /** What the planner reads: each reachable account's buckets. */
+  get sources(): RunSources {
+    return { accounts: this.accounts, sourceOf: (accountId) => this.ownerOf(accountId).source }
+  }
+
+  /** Closes the members' sources (the job's own is its caller's). */
+  close(): void {
+    for (const [accountId, owner] of this.owners) if (accountId !== this.job.accountId) owner.source.close()
+    this.owners.clear()
+  }
+
+  private posture(owner: Owner, bucket: string): Promise<BucketPosture> {
+    let p = owner.postures.get(bucket)
+    if (!p) owner.postures.set(bucket, (p = owner.source.getBucketPosture(bucket).catch(() => ({}))))
     return p
   }
 
@@ -147,14 +170,15 @@ class RunExecution {
     return this.filters
   }
 
-  private async usedThisMonth(now: Date): Promise<number> {
+  /** What the owner analysed this month: its usage counts its objects, whoever's job read them. */
+  private async usedThisMonth(owner: Owner, now: Date): Promise<number> {
     const month = usageMonth(now)
-    if (month !== this.month) {
-      const rows = await this.ctx.store.usage.list(this.scope, [month])
-      this.monthBytes = rows.filter((r) => r.type === 'SENSITIVE_DATA_DISCOVERY').reduce((n, r) => n + r.bytes, 0)
-      this.month = month
+    if (month !== owner.month) {
+      const rows = await this.ctx.store.usage.list(owner.scope, [month])
+      owner.monthBytes = rows.filter((r) => r.type === 'SENSITIVE_DATA_DISCOVERY').reduce((n, r) => n + r.bytes, 0)
+      owner.month = month
     }
-    return this.monthBytes
+    return owner.monthBytes
   }
 
   async prepare(): Promise<void> {
@@ -169,21 +193,22 @@ class RunExecution {
     }
   }
 
-  /** Policy findings for the buckets of the run, from their posture now. */
-  async policyFindings(buckets: Array<{ name: string; createdAt?: Date; posture?: BucketPosture }>): Promise<void> {
+  /** Policy findings for the buckets of the run, from their posture now, in the name of each bucket's owner. */
+  async policyFindings(buckets: PlannedBucket[]): Promise<void> {
     const now = new Date()
     for (const b of buckets) {
-      const posture = b.posture ?? (await this.posture(b.name))
+      const owner = this.ownerOf(b.accountId)
+      const posture = b.posture ?? (await this.posture(owner, b.name))
       const existing = new Map<string, Finding>()
       for (const type of POLICY_TYPES) {
-        const row = await this.ctx.store.findings.getPolicyFinding(this.scope, b.name, type)
+        const row = await this.ctx.store.findings.getPolicyFinding(owner.scope, b.name, type)
         if (row) existing.set(type, row.finding as unknown as Finding)
       }
-      const found = policyFindingsFor({ name: b.name, ...(b.createdAt ? { createdAt: b.createdAt } : {}) }, posture, this.scope, this.job.accountId, (t) => existing.get(t), now)
+      const found = policyFindingsFor({ name: b.name, ...(b.createdAt ? { createdAt: b.createdAt } : {}) }, posture, owner.scope, owner.scope.accountId, (t) => existing.get(t), now)
       const filters = await this.currentFilters()
       for (const f of found) {
         f.archived = isSuppressed(f, filters)
-        const row: FindingRow = { ...this.scope, id: f.id, finding: f as unknown as FindingRow['finding'] }
+        const row: FindingRow = { ...owner.scope, id: f.id, finding: f as unknown as FindingRow['finding'] }
         if (existing.has(f.type)) await this.ctx.store.findings.update(row)
         else await this.ctx.store.findings.insertMany([row])
       }
@@ -193,26 +218,30 @@ class RunExecution {
   /** The finding of one analysed object, if its record calls for one. */
   private async findingOf(object: RunObjectRow, record: ResultRecord, location: string | undefined): Promise<FindingRow | undefined> {
     if (!record.type) return undefined
+    const owner = this.ownerOf(object.accountId)
     // The read already told the encryption, and whether there are tags, where the store says.
     const known = record.resourcesAffected.s3Object
     const [posture, tags, serverSideEncryption] = await Promise.all([
-      this.posture(object.bucket),
-      known.tags ?? this.source.getObjectTags(object.bucket, object.key).catch(() => []),
+      this.posture(owner, object.bucket),
+      known.tags ?? owner.source.getObjectTags(object.bucket, object.key).catch(() => []),
       known.serverSideEncryption ??
-        this.source.headObject(object.bucket, object.key).then(
+        owner.source.headObject(object.bucket, object.key).then(
           (head) => head.serverSideEncryption,
           () => undefined,
         ),
     ])
     const finding = buildSensitiveDataFinding(record, {
-      s3Bucket: s3BucketOf({ name: object.bucket }, posture, this.job.accountId, this.ctx.partition ?? 'aws'),
+      s3Bucket: s3BucketOf({ name: object.bucket }, posture, owner.scope.accountId, this.ctx.partition ?? 'aws'),
       objectTags: tags,
       ...(serverSideEncryption ? { serverSideEncryption } : {}),
       ...(location ? { detailedResultsLocation: location } : {}),
     })
     if (!finding) return undefined
     finding.archived = isSuppressed(finding, await this.currentFilters())
-    return { ...this.scope, id: finding.id, runId: this.run.runId, objectKey: `${object.bucket}/${object.key}`, finding: finding as unknown as FindingRow['finding'] }
+    // A member's bucket may share a name with one of the job's account where buckets are folders:
+    // its key names the account (':' never occurs in a bucket name). The job's own keep theirs.
+    const objectKey = object.accountId ? `${object.accountId}:${object.bucket}/${object.key}` : `${object.bucket}/${object.key}`
+    return { ...owner.scope, id: finding.id, runId: this.run.runId, objectKey, finding: finding as unknown as FindingRow['finding'] }
   }
 
   /**
@@ -249,9 +278,11 @@ class RunExecution {
       }),
     )
     const completed = await this.ctx.store.runObjects.completeMany(completions)
-    const bytes = completions.reduce((n, c) => n + c.usage.bytes, 0)
-    if (completed > 0 && month === this.month) this.monthBytes += bytes
-    this.reservedBytes -= entries.reduce((n, e) => n + e.object.size, 0)
+    for (const [i, { object }] of entries.entries()) {
+      const owner = this.ownerOf(object.accountId)
+      if (completed > 0 && month === owner.month) owner.monthBytes += completions[i]!.usage.bytes
+      owner.reservedBytes -= object.size
+    }
     this.remaining -= entries.length
     for (const [i, { object, record }] of entries.entries()) {
       this.ctx.onEvent?.({
@@ -282,9 +313,10 @@ class RunExecution {
     await this.ctx.store.jobs.update(this.scope, this.job.jobId, { approximateNumberOfObjectsToProcess: Math.max(0, this.remaining) })
   }
 
-  /** The record of an object analysed without retrieval (storage class, media). */
+  /** The record of an object analysed without retrieval (storage class, media), in its owner's name. */
   private skippedRecord(object: RunObjectRow, reason: string, config: ScanConfig): ResultRecord {
-    return buildResultRecord(skippedOutcome(object, reason), config.context, new Map(), new Map())
+    const context = object.accountId ? { ...config.context, accountId: object.accountId } : config.context
+    return buildResultRecord(skippedOutcome(object, reason), context, new Map(), new Map())
   }
 
   /** Analyses every pending object; resolves with how the run ended. */
@@ -293,10 +325,11 @@ class RunExecution {
     this.remaining = counts.total - counts.done
     await this.progress(true)
     const failed = new Set<number>()
+    const unreachable = new Map<string, number>()
     const state: { outcome: RunOutcome } = { outcome: 'FINISHED' }
     const pool = new ScanPool(config, this.ctx.workers)
     try {
-      await pool.scan(this.targets(config, state), {
+      await pool.scan(this.targets(config, state, unreachable), {
         onRecord: (record, target) => {
           const batch = this.batches.get(batchOf(target.seq))
           const object = batch?.objects.get(target.seq)
@@ -319,7 +352,8 @@ class RunExecution {
           const batch = this.batches.get(batchOf(target.seq))
           if (!batch) return
           batch.failed.add(target.seq)
-          this.reservedBytes -= batch.objects.get(target.seq)?.size ?? 0
+          const object = batch.objects.get(target.seq)
+          if (object) this.ownerOf(object.accountId).reservedBytes -= object.size
           this.settle(batch)
         },
       })
@@ -329,19 +363,25 @@ class RunExecution {
       // A batch left open (the run was stopped part-way through it) is done again on resume.
       this.batches.clear()
       this.members.clear()
-      this.reservedBytes = 0
+      for (const owner of this.owners.values()) owner.reservedBytes = 0
     }
     if (failed.size > 0) this.errors.push(`${failed.size} objects could not be read`)
+    for (const [accountId, count] of unreachable) {
+      // Each pass meets them again: one line per account, not one per pass.
+      const message = `${count} objects of account ${accountId} were not analysed: it is no longer a member of account ${this.job.accountId}`
+      if (!this.errors.includes(message)) this.errors.push(message)
+    }
     await this.progress(true)
     return state.outcome
   }
 
   /**
    * The pending objects to hand to the workers, in plan order, gathered into the plan's batches:
-   * stops when the run is stopped or the month's quota would be passed; objects analysed
-   * without retrieval get their record here.
+   * stops when the run is stopped or the month's quota of an object's owner would be passed;
+   * objects analysed without retrieval get their record here. The objects of an account that has
+   * left the administrator since planning are not read (counted in `unreachable`).
    */
-  private async *targets(config: ScanConfig, state: { outcome: RunOutcome }): AsyncGenerator<ScanTarget & { seq: number }> {
+  private async *targets(config: ScanConfig, state: { outcome: RunOutcome }, unreachable: Map<string, number>): AsyncGenerator<ScanTarget & { seq: number }> {
     const quota = this.ctx.monthlyQuotaBytes ?? DEFAULT_MONTHLY_QUOTA_BYTES
     let batch: Batch | undefined
     for await (const object of pendingObjects(this.ctx, this.run.runId)) {
@@ -349,8 +389,13 @@ class RunExecution {
         state.outcome = 'STOPPED'
         return
       }
+      if (object.accountId && !this.accounts.includes(object.accountId)) {
+        unreachable.set(object.accountId, (unreachable.get(object.accountId) ?? 0) + 1)
+        continue
+      }
       await this.gate.room(MAX_COMMITS_IN_FLIGHT)
-      if ((await this.usedThisMonth(new Date())) + this.reservedBytes + object.size > quota) {
+      const owner = this.ownerOf(object.accountId)
+      if ((await this.usedThisMonth(owner, new Date())) + owner.reservedBytes + object.size > quota) {
         state.outcome = 'QUOTA'
         return
       }
@@ -365,19 +410,36 @@ class RunExecution {
       }
       batch.seqs.push(object.seq)
       batch.objects.set(object.seq, object)
-      this.reservedBytes += object.size
+      owner.reservedBytes += object.size
       const reason = skipReason({ key: object.key, ...(object.storageClass !== undefined ? { storageClass: object.storageClass } : {}) })
       if (reason) {
         batch.outcomes.set(object.seq, { object, record: this.skippedRecord(object, reason, config), members: [] })
         continue
       }
-      yield { seq: object.seq, ...objectRefOf(object) }
+      yield { seq: object.seq, ...objectRefOf(object), ...(object.accountId ? { accountId: object.accountId, source: owner.spec } : {}) }
     }
     if (batch) {
       batch.isClosed = true
       this.settle(batch)
     }
   }
+}
+
+/** An account whose objects a run reads: the job's own, or one of its members. */
+interface Owner {
+  scope: Scope
+  spec: SourceSpec
+  source: ObjectSource
+  postures: Map<string, Promise<BucketPosture>>
+  /** The month `monthBytes` counts, and the owner's bytes analysed in it. */
+  month: string
+  monthBytes: number
+  /** Bytes handed out but not yet counted in the month's usage. */
+  reservedBytes: number
+}
+
+function newOwner(scope: Scope, spec: SourceSpec, source: ObjectSource): Owner {
+  return { scope, spec, source, postures: new Map(), month: '', monthBytes: 0, reservedBytes: 0 }
 }
 
 /** Objects of one plan batch pending in this pass, and what became of each. */
@@ -412,13 +474,15 @@ const PASSES = 3
  */
 export async function executeRun(ctx: JobContext, job: JobRow, run: RunRow, signal: AbortSignal): Promise<{ outcome: RunOutcome; errors: string[] }> {
   const source = openSource(ctx.sourceFor(job.accountId))
+  let execution: RunExecution | undefined
   try {
     const errors: string[] = []
     const config = await scanConfigOf(ctx, source, job, errors)
-    const execution = new RunExecution(ctx, source, job, run, signal)
+    const accounts = await readableAccounts(ctx.store, { accountId: job.accountId, region: job.region })
+    execution = new RunExecution(ctx, source, job, run, signal, accounts)
     await execution.prepare()
     if (!run.isPlanned) {
-      const plan = await planRun(ctx.store, source, job, run)
+      const plan = await planRun(ctx.store, execution.sources, job, run)
       errors.push(...plan.errors)
       await execution.policyFindings(plan.buckets)
       await ctx.store.runs.update(run.runId, { isPlanned: true, ...(plan.errors.length > 0 ? { errorCode: 'ERROR' } : {}) })
@@ -435,6 +499,7 @@ export async function executeRun(ctx: JobContext, job: JobRow, run: RunRow, sign
     errors.push(...execution.errors)
     return { outcome, errors }
   } finally {
+    execution?.close()
     source.close()
   }
 }

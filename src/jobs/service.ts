@@ -2,6 +2,7 @@
 // list, change status, and the work itself — runs started on creation and on schedule, resumed
 // after a restart, paused at the monthly quota, expired after 30 days USER_PAUSED. The CLI and
 // the API both drive jobs through this class; it knows nothing of either.
+import { readableAccounts } from '../accounts/members.js'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import type { JobRow, RunRow, Scope } from '../store/types.js'
 import { DEFAULT_MONTHLY_QUOTA_BYTES, usageMonth, type JobContext } from './context.js'
@@ -53,6 +54,7 @@ export class JobService {
     for (const id of job.allowListIds ?? []) {
       if (!(await this.ctx.store.allowLists.get(scope, id))) throw new InvalidInputError(`allow list ${id} does not exist`)
     }
+    await assertReachableBuckets(this.ctx, scope, job)
     await this.ctx.store.accounts.ensure(scope.accountId)
     await this.ctx.store.jobs.insert(job)
     if (job.jobStatus === 'RUNNING') await this.startRun(job, new Date())
@@ -244,11 +246,12 @@ export class JobService {
     }
     for (const job of await this.ctx.store.jobs.listByStatus(['PAUSED'])) {
       const scope = { accountId: job.accountId, region: job.region }
-      const used = (await this.ctx.store.usage.list(scope, [usageMonth(now)])).filter((r) => r.type === 'SENSITIVE_DATA_DISCOVERY').reduce((n, r) => n + r.bytes, 0)
-      // Resumed when the object it stopped at fits (a new month, or a raised quota); a job
-      // short of the quota by less than that object stays PAUSED rather than flapping.
+      // Resumed when the object it stopped at fits its owner's quota (a new month, or a raised
+      // quota); a job short of the quota by less than that object stays PAUSED rather than flapping.
       const [latest] = await this.ctx.store.runs.listForJob(job.jobId)
       const [next] = latest?.status === 'RUNNING' ? await this.ctx.store.runObjects.listPending(latest.runId, -1, 1) : []
+      const owner = { accountId: next?.accountId ?? job.accountId, region: job.region }
+      const used = (await this.ctx.store.usage.list(owner, [usageMonth(now)])).filter((r) => r.type === 'SENSITIVE_DATA_DISCOVERY').reduce((n, r) => n + r.bytes, 0)
       if (used + (next?.size ?? 0) <= (this.ctx.monthlyQuotaBytes ?? DEFAULT_MONTHLY_QUOTA_BYTES)) {
         await this.ctx.store.jobs.update(scope, job.jobId, { jobStatus: 'RUNNING' })
         if (latest?.status === 'RUNNING') this.launch({ ...job, jobStatus: 'RUNNING' }, latest)
@@ -293,6 +296,18 @@ export class JobService {
     for (const run of this.active.values()) run.controller.abort()
     await this.idle()
   }
+}
+
+/**
+ * Bucket definitions name the caller's buckets or those of its associated members (Macie: an
+ * administrator's jobs may cover its members' buckets); any other account is an InvalidInputError.
+ */
+async function assertReachableBuckets(ctx: JobContext, scope: Scope, job: JobRow): Promise<void> {
+  const others = (job.s3JobDefinition.bucketDefinitions ?? []).map((d) => d.accountId).filter((id) => id !== scope.accountId)
+  if (others.length === 0) return
+  const reachable = await readableAccounts(ctx.store, scope)
+  const stranger = others.find((id) => !reachable.includes(id))
+  if (stranger) throw new InvalidInputError(`bucketDefinitions: account ${stranger} is neither this account nor an associated member account of it`)
 }
 
 /** A row with a patch applied: `null` clears a field. */

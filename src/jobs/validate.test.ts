@@ -227,7 +227,7 @@ const rejected: Array<[what: string, body: unknown, message: RegExp]> = [
   ['empty tag key', { ...base(), tags: { '': 'v' } }, /must be 1 to 128 characters long/],
   ['tag value of 257', { ...base(), tags: { k: 'v'.repeat(257) } }, /tags.k must be at most 256 characters long/],
   ['tag value not a string', { ...base(), tags: { k: 1 } }, /tags.k must be a string/],
-  ['tags not a map', { ...base(), tags: [] }, /tags must be an object/],
+  ['tags not a map', { ...base(), tags: [] }, /tags must be a map of tag keys to values/],
 ]
 
 describe('validateCreateJobRequest: rejected', () => {

@@ -1,10 +1,11 @@
 // CreateClassificationJob's rules (MACIE.md §4.1–4.3, the API model): a request body in, a JobRow
 // out, or an InvalidInputError naming field and rule. Checks that need the store are the caller's.
 import { randomBytes } from 'node:crypto'
-import { InvalidInputError } from '../errors.js'
 import { managedIdentifiers } from '../detect/identifiers/index.js'
 import { MANAGED_SELECTORS, selectManagedIdentifiers } from '../detect/selection.js'
-import type { CriteriaForJob, JobRow, JobScheduleFrequency, JobScopeTerm, S3JobDefinition, Scope, TagMap } from '../store/types.js'
+import { InvalidInputError } from '../errors.js'
+import type { CriteriaForJob, JobRow, JobScheduleFrequency, JobScopeTerm, S3JobDefinition, Scope } from '../store/types.js'
+import { validateTags } from '../tags.js'
 import { DAYS_OF_WEEK, nextRunAt } from './schedule.js'
 
 /** What validation needs besides the request: the clock and a job ID source. */
@@ -40,7 +41,6 @@ const MAX_CLIENT_TOKEN = 128
 const MAX_CUSTOM_IDS = 30
 const MAX_ALLOW_LISTS = 10
 const MAX_BUCKETS = 1000
-const MAX_TAGS = 50
 const MAX_TAG_KEY = 128
 const MAX_TAG_VALUE = 256
 const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
@@ -281,30 +281,6 @@ function validateS3JobDefinition(value: unknown): S3JobDefinition {
     const includes = validateBlock(scoping.includes, `${field}.scoping.includes`, validateScopeTerm)
     const excludes = validateBlock(scoping.excludes, `${field}.scoping.excludes`, validateScopeTerm)
     result.scoping = { ...(includes ? { includes } : {}), ...(excludes ? { excludes } : {}) }
-  }
-  return result
-}
-
-/**
- * Checks tags against Macie's limits (MACIE.md §9: at most 50 a resource with those it already has,
- * keys 1–128 and values at most 256 characters) and returns them as a TagMap.
- * @example
- * validateTags({ team: 'data' }, { owner: 'privacy' }) // { team: 'data' }
- */
-export function validateTags(value: unknown, existing: TagMap = {}): TagMap {
-  if (value === undefined || value === null) return {}
-  const tags = record(value, 'tags')
-  const entries = Object.entries(tags)
-  const count = new Set([...Object.keys(existing), ...Object.keys(tags)]).size
-  if (count > MAX_TAGS) fail(`tags must hold at most ${MAX_TAGS} tags, not ${count}`)
-  const result: TagMap = {}
-  for (const [key, tagValue] of entries) {
-    // Macie counts characters, not UTF-16 code units.
-    const keyLength = [...key].length
-    if (keyLength < 1 || keyLength > MAX_TAG_KEY) fail(`tags key "${key.slice(0, 40)}" must be 1 to ${MAX_TAG_KEY} characters long`)
-    if (typeof tagValue !== 'string') fail(`tags.${key} must be a string`)
-    if ([...tagValue].length > MAX_TAG_VALUE) fail(`tags.${key} must be at most ${MAX_TAG_VALUE} characters long`)
-    result[key] = tagValue
   }
   return result
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { buildDetector, type BuiltDetector, type ScanConfig } from './config.js'
-import { scanTarget, type ScanTarget } from './scan-target.js'
+import { recordContextOf, scanTarget, type ScanTarget } from './scan-target.js'
 import { buildResultRecord, skippedOutcome, type ResultRecord } from './record.js'
 
 /** How a scan runs. */
@@ -189,7 +189,7 @@ export class ScanPool {
   /** The record of an object whose worker died on it. */
   private skipped(object: ScanTarget, reason: string): ResultRecord {
     const { managedById, customById } = this.built
-    return buildResultRecord(skippedOutcome(object, reason), this.config.context, managedById, customById)
+    return buildResultRecord(skippedOutcome(object, reason), recordContextOf(object, this.config), managedById, customById)
   }
 
   /** Stops the workers. */

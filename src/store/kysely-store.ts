@@ -258,6 +258,7 @@ function runObjectFromRow(r: Selectable<RunObjectsTable>): RunObjectRow {
     ...opt('versionId', r.version_id),
     ...opt('storageClass', r.storage_class),
     state: r.state as RunObjectRow['state'],
+    ...opt('accountId', r.account_id),
   }
 }
 
@@ -419,9 +420,16 @@ async function completeObject(trx: Transaction<Database>, runId: string, seq: nu
   }
   await insertFindings(trx, findings)
   if (usage) {
-    const run = await trx.selectFrom('runs').select(['account_id', 'region']).where('run_id', '=', runId).executeTakeFirst()
+    // A member's object analysed by its administrator's job counts to the member (its owner).
+    const run = await trx
+      .selectFrom('runs')
+      .innerJoin('run_objects', 'run_objects.run_id', 'runs.run_id')
+      .select(['runs.account_id as account_id', 'runs.region as region', 'run_objects.account_id as owner'])
+      .where('runs.run_id', '=', runId)
+      .where('run_objects.seq', '=', seq)
+      .executeTakeFirst()
     if (!run) throw new NotFoundError('run', runId)
-    await addUsage(trx, { accountId: run.account_id, region: run.region, type: 'SENSITIVE_DATA_DISCOVERY', ...usage })
+    await addUsage(trx, { accountId: run.owner ?? run.account_id, region: run.region, type: 'SENSITIVE_DATA_DISCOVERY', ...usage })
   }
   return true
 }
@@ -744,6 +752,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
           version_id: o.versionId ?? null,
           storage_class: o.storageClass ?? null,
           state: o.state,
+          account_id: o.accountId ?? null,
         }))
         await db.transaction().execute(async (trx) => {
           for (const part of chunks(rows, ROWS_PER_INSERT)) {

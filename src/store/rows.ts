@@ -119,6 +119,8 @@ export interface RunObjectRow {
   versionId?: string
   storageClass?: string
   state: 'PENDING' | 'DONE'
+  /** The member account that owns the object, when it is not the job's own account. */
+  accountId?: string
 }
 
 /** A stored finding: its Macie JSON plus the columns criteria and sorting use. */

@@ -10,6 +10,7 @@ import { publicationMigration, type PublicationTables } from './migrations/0005-
 import { revealMigration, type RevealTables } from './migrations/0006-reveal.js'
 import { findingIndexesMigration } from './migrations/0007-finding-indexes.js'
 import { auditHistoryMigration, type AuditHistoryTables } from './migrations/0008-audit-history.js'
+import { runObjectAccountsMigration } from './migrations/0009-run-object-accounts.js'
 
 /** A registered account. */
 export interface AccountsTable {
@@ -84,6 +85,8 @@ export interface RunObjectsTable {
   version_id: string | null
   storage_class: string | null
   state: string
+  /** The account that owns the object (0009); null for the job's own account. */
+  account_id: string | null
 }
 
 /**
@@ -482,6 +485,7 @@ export const migrations: Record<string, Migration> = {
   '0006-reveal': revealMigration,
   '0007-finding-indexes': findingIndexesMigration,
   '0008-audit-history': auditHistoryMigration,
+  '0009-run-object-accounts': runObjectAccountsMigration,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -8,7 +8,7 @@ import { allFindingsFilters, applyFilterArchiving } from '../../findings/archivi
 import { isSuppressed, validateFindingsFilter } from '../../findings/filters.js'
 import { sampleFindings } from '../../findings/sample.js'
 import type { FindingType } from '../../findings/types.js'
-import { validateTags } from '../../jobs/validate.js'
+import { validateTags } from '../../tags.js'
 import type { FindingsFilterRow, Scope, Store } from '../../store/types.js'
 import type { Handler } from '../context.js'
 
