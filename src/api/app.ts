@@ -43,8 +43,8 @@ async function answer(request: FastifyRequest, ctx: ApiContext, lookup: Credenti
   const scope: Scope = { accountId: caller.accountId, region: caller.region }
   const queryAt = rawUrl.indexOf('?')
   const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt)
-  // trawl's own routes (audit history), signed like the rest, before Macie's routing.
-  if (isTrawlPath(path)) return answerTrawlRoute(request.method, path, new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1)), caller.accountId, ctx)
+  // trawl's own routes (audit history, dead letters), signed like the rest, before Macie's routing.
+  if (isTrawlPath(path)) return answerTrawlRoute(request.method, path, new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1)), scope, ctx)
   const matched = matchOperation(request.method, path)
   if (!matched) {
     if (allowedMethods(path).length > 0) throw new RequestError('MethodNotAllowedException', 405, `${request.method} is not allowed on ${path}`)

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict'
+import { createServer } from 'node:http'
 import { afterEach, beforeEach, describe, it } from 'node:test'
+import { sampleFindings } from '../findings/sample.js'
+import { FindingsPublisher } from '../publish/publisher.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
-import type { Store } from '../store/types.js'
+import type { FindingRow, Store } from '../store/types.js'
 import type { ApiContext } from './context.js'
 import { macieError } from './errors.js'
 import { answerTrawlRoute, isTrawlPath } from './trawl-routes.js'
@@ -15,7 +18,7 @@ describe('trawl routes', () => {
   let ctx: ApiContext
   const get = async (path: string, query: string, accountId = A): Promise<{ status: number; json: Record<string, unknown> }> => {
     try {
-      const answer = await answerTrawlRoute('GET', path, new URLSearchParams(query), accountId, ctx)
+      const answer = await answerTrawlRoute('GET', path, new URLSearchParams(query), { accountId, region: 'us-east-1' }, ctx)
       return { status: answer.status, json: JSON.parse(answer.body) }
     } catch (err) {
       const e = macieError(err)
@@ -87,6 +90,50 @@ describe('trawl routes', () => {
   it('answers unknown paths and methods as the Macie routes do', async () => {
     assert.deepEqual((await get('/trawl/nothing', '')).status, 404)
     assert.equal((await get('/trawl/nothing', '')).json.__type, 'UnknownOperationException')
-    await assert.rejects(answerTrawlRoute('DELETE', '/trawl/audit-history', new URLSearchParams(), A, ctx), (err: unknown) => macieError(err).type === 'MethodNotAllowedException' && macieError(err).status === 405)
+    await assert.rejects(answerTrawlRoute('DELETE', '/trawl/audit-history', new URLSearchParams(), { accountId: A, region: 'us-east-1' }, ctx), (err: unknown) => macieError(err).type === 'MethodNotAllowedException' && macieError(err).status === 405)
+  })
+
+  it('lists the dead letters of the caller\'s account and region, and redelivers them', async () => {
+    // A real webhook that always fails, and a publisher that gives up after one attempt.
+    const down = createServer((_req, res) => res.writeHead(503).end())
+    await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(down.address() as { port: number }).port}/hook`
+    const scope = { accountId: A, region: 'us-east-1' }
+    try {
+      const [f] = sampleFindings(scope, ['SensitiveData:S3Object/Personal'], new Date())
+      await store.findings.insertMany([{ ...scope, id: f!.id, finding: f as unknown as FindingRow['finding'] }])
+      const publisher = new FindingsPublisher({ store, webhooksFor: () => [{ url }], retry: { maxAttempts: 1 }, log: () => undefined })
+      await publisher.tick()
+      await publisher.idle()
+      await publisher.close()
+    } finally {
+      down.close()
+    }
+    const answer = async (method: string, path: string, query: string, caller = scope) => {
+      try {
+        const { status, body } = await answerTrawlRoute(method, path, new URLSearchParams(query), caller, ctx)
+        return { status, json: JSON.parse(body) as Record<string, unknown> }
+      } catch (err) {
+        return { status: macieError(err).status, json: { __type: macieError(err).type } }
+      }
+    }
+    const listed = await answer('GET', '/trawl/dead-letters', '')
+    assert.equal(listed.status, 200)
+    const letters = listed.json.deadLetters as Array<Record<string, unknown>>
+    assert.equal(letters.length, 1)
+    assert.equal(letters[0]!.webhookUrl, url)
+    assert.equal(letters[0]!.lastError, 'HTTP 503')
+    assert.equal(letters[0]!.attempts, 1)
+    // Another account, or the same account in another region, sees none of them.
+    assert.deepEqual((await answer('GET', '/trawl/dead-letters', '', { accountId: B, region: 'us-east-1' })).json, { deadLetters: [] })
+    assert.deepEqual((await answer('GET', '/trawl/dead-letters', '', { accountId: A, region: 'eu-west-1' })).json, { deadLetters: [] })
+    assert.equal((await answer('POST', '/trawl/dead-letters/redeliver', `ids=${String(letters[0]!.id)}`, { accountId: B, region: 'us-east-1' })).json.redelivered, 0)
+    assert.equal((await answer('GET', '/trawl/dead-letters', 'maxResults=0')).json.__type, 'ValidationException')
+    assert.equal((await answer('POST', '/trawl/dead-letters/redeliver', '')).json.__type, 'ValidationException')
+    assert.equal((await answer('GET', '/trawl/dead-letters/redeliver', `ids=${String(letters[0]!.id)}`)).json.__type, 'MethodNotAllowedException')
+
+    assert.deepEqual((await answer('POST', '/trawl/dead-letters/redeliver', `ids=${String(letters[0]!.id)}`)).json, { redelivered: 1 })
+    assert.deepEqual((await answer('GET', '/trawl/dead-letters', '')).json, { deadLetters: [] })
   })
 })
+

@@ -1,8 +1,11 @@
 // trawl's own routes beside the Macie2 API, under /trawl/: the history of scheduled compliance
-// audits (trawl serve --audit-interval). Signed and answered like the Macie routes (same error
-// shapes), for the caller's account only; no Macie session is needed to read them.
+// audits (trawl serve --audit-interval) and the findings publication's dead letters. Signed and
+// answered like the Macie routes (same error shapes), for the caller's account only (dead letters:
+// in the region the request is signed for); no Macie session is needed to read them.
 import { InvalidInputError, NotFoundError } from '../errors.js'
+import { listDeadLetters, redeliver, type DeadLetter } from '../publish/dead-letters.js'
 import type { AuditHistoryEntry, AuditResultRecord } from '../store/audit-history-repository.js'
+import type { Scope } from '../store/types.js'
 import type { ApiContext } from './context.js'
 import { RequestError } from './errors.js'
 
@@ -46,7 +49,7 @@ function text(query: URLSearchParams, name: string, pattern: RegExp, what: strin
 const resultJson = (r: AuditResultRecord): Record<string, unknown> => ({ region: r.region, ruleId: r.ruleId, verdict: r.verdict, reason: r.reason, resources: r.resources })
 const entryJson = (e: AuditHistoryEntry): Record<string, unknown> => ({ runId: e.runId, runAt: e.runAt.toISOString(), ...resultJson(e) })
 
-async function auditHistory(query: URLSearchParams, accountId: string, ctx: ApiContext): Promise<TrawlAnswer> {
+async function auditHistory(query: URLSearchParams, { accountId }: Scope, ctx: ApiContext): Promise<TrawlAnswer> {
   only(query, ['region', 'ruleId', 'since', 'maxResults', 'nextToken'])
   const region = text(query, 'region', REGION, 'a region name such as us-east-1')
   const ruleId = text(query, 'ruleId', RULE_ID, 'a rule ID such as Macie2-003')
@@ -65,30 +68,55 @@ async function auditHistory(query: URLSearchParams, accountId: string, ctx: ApiC
   return { status: 200, body: JSON.stringify({ results: page.items.map(entryJson), ...(page.nextToken ? { nextToken: page.nextToken } : {}) }) }
 }
 
-async function latestAudit(query: URLSearchParams, accountId: string, ctx: ApiContext): Promise<TrawlAnswer> {
+async function latestAudit(query: URLSearchParams, { accountId }: Scope, ctx: ApiContext): Promise<TrawlAnswer> {
   only(query, [])
   const run = await ctx.store.auditHistory.latestRun(accountId)
   if (!run) throw new NotFoundError('audit run', `of account ${accountId}`)
   return { status: 200, body: JSON.stringify({ runId: run.runId, runAt: run.runAt.toISOString(), results: run.results.map(resultJson) }) }
 }
 
-type Route = (query: URLSearchParams, accountId: string, ctx: ApiContext) => Promise<TrawlAnswer>
+const deadLetterJson = (d: DeadLetter): Record<string, unknown> => ({
+  ...d,
+  createdAt: d.createdAt.toISOString(),
+  ...(d.deadAt ? { deadAt: d.deadAt.toISOString() } : {}),
+})
+
+async function deadLetters(query: URLSearchParams, scope: Scope, ctx: ApiContext): Promise<TrawlAnswer> {
+  only(query, ['maxResults', 'nextToken'])
+  const maxText = text(query, 'maxResults', /^\d{1,4}$/, `a whole number from 1 to ${MAX_RESULTS}`)
+  const maxResults = maxText === undefined ? 100 : Number(maxText)
+  if (maxResults < 1 || maxResults > MAX_RESULTS) throw new InvalidInputError(`maxResults must be a whole number from 1 to ${MAX_RESULTS}`)
+  const nextToken = query.get('nextToken') || undefined
+  const page = await listDeadLetters(ctx.store, scope, { maxResults, ...(nextToken ? { nextToken } : {}) })
+  return { status: 200, body: JSON.stringify({ deadLetters: page.items.map(deadLetterJson), ...(page.nextToken ? { nextToken: page.nextToken } : {}) }) }
+}
+
+async function redeliverDeadLetters(query: URLSearchParams, scope: Scope, ctx: ApiContext): Promise<TrawlAnswer> {
+  only(query, ['ids'])
+  const ids = (query.get('ids') ?? '').split(',').map((id) => id.trim()).filter(Boolean)
+  if (ids.length === 0 || ids.length > MAX_RESULTS) throw new InvalidInputError(`ids must name 1 to ${MAX_RESULTS} dead letters, separated by commas`)
+  return { status: 200, body: JSON.stringify({ redelivered: await redeliver(ctx.store, scope, ids) }) }
+}
+
+type Route = (query: URLSearchParams, caller: Scope, ctx: ApiContext) => Promise<TrawlAnswer>
 
 const ROUTES: Readonly<Record<string, Record<string, Route>>> = {
   '/trawl/audit-history': { GET: auditHistory },
   '/trawl/audit-history/latest': { GET: latestAudit },
+  '/trawl/dead-letters': { GET: deadLetters },
+  '/trawl/dead-letters/redeliver': { POST: redeliverDeadLetters },
 }
 
 /**
- * Answers one of trawl's routes for the account that signed the request (the caller reads its own
- * account's data only; the signature's region does not narrow it).
+ * Answers one of trawl's routes for the account and region that signed the request (the caller
+ * reads its own account's data only; the audit history spans regions, dead letters are the region's).
  * @example
- * const { status, body } = await answerTrawlRoute('GET', '/trawl/audit-history', new URLSearchParams('region=us-east-1'), '111122223333', ctx)
+ * const { status, body } = await answerTrawlRoute('GET', '/trawl/audit-history', new URLSearchParams('region=us-east-1'), scope, ctx)
  */
-export async function answerTrawlRoute(method: string, path: string, query: URLSearchParams, accountId: string, ctx: ApiContext): Promise<TrawlAnswer> {
+export async function answerTrawlRoute(method: string, path: string, query: URLSearchParams, caller: Scope, ctx: ApiContext): Promise<TrawlAnswer> {
   const methods = ROUTES[path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path]
   if (!methods) throw new RequestError('UnknownOperationException', 404, `no operation at ${method} ${path}`)
   const route = methods[method]
   if (!route) throw new RequestError('MethodNotAllowedException', 405, `${method} is not allowed on ${path}`)
-  return route(query, accountId, ctx)
+  return route(query, caller, ctx)
 }

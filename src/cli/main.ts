@@ -5,6 +5,7 @@ import { auditCommand } from './commands/audit-command.js'
 import { findingsCommand } from './commands/findings.js'
 import { identifiersCommand } from './commands/identifiers.js'
 import { jobsCommand } from './commands/jobs.js'
+import { publicationCommand } from './commands/publication.js'
 import { registerResultsCommand } from './commands/results.js'
 import { serveCommand } from './commands/serve.js'
 import { usageCommand } from './commands/usage.js'
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerResultsCommand(program)
   usageCommand(program)
   serveCommand(program)
+  publicationCommand(program)
   auditCommand(program, (c) => (code = c))
   try {
     await program.parseAsync(argv as string[])

@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { CreateClassificationJobCommand, EnableMacieCommand, Macie2Client } from '@aws-sdk/client-macie2'
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { signedGet, type AuditHistoryItem } from '../../src/cli/commands/audit-history.js'
+import type { AuditHistoryItem } from '../../src/cli/commands/audit-history.js'
+import { signedRequest } from '../../src/cli/signed-request.js'
 import { startServe, type RunningServe } from '../support/serve.js'
 import { motoUnavailable, skipUnless, startMoto, TEST_CREDENTIALS, type RunningServer } from '../support/servers.js'
 
@@ -42,8 +43,8 @@ describe('scheduled audits and trawl audit --watch', { skip: skipUnless(motoUnav
     return c
   }
   const history = (who: Who, query: Record<string, string> = {}): Promise<Page> =>
-    signedGet('/trawl/audit-history', query, { endpoint: serve.endpoint, credentials: who, region: 'us-east-1' }) as Promise<Page>
-  const latest = (who: Who): Promise<Latest> => signedGet('/trawl/audit-history/latest', {}, { endpoint: serve.endpoint, credentials: who, region: 'eu-west-1' }) as Promise<Latest>
+    signedRequest('GET', '/trawl/audit-history', query, { endpoint: serve.endpoint, credentials: who, region: 'us-east-1' }) as Promise<Page>
+  const latest = (who: Who): Promise<Latest> => signedRequest('GET', '/trawl/audit-history/latest', {}, { endpoint: serve.endpoint, credentials: who, region: 'eu-west-1' }) as Promise<Latest>
   const runIds = (page: Page): Set<string> => new Set(page.results.map((r) => r.runId))
   const cliEnv = (who: Who): NodeJS.ProcessEnv => ({
     ...process.env,
