@@ -2,6 +2,7 @@
 // retries), read and queued again through its API (GET /trawl/dead-letters,
 // POST /trawl/dead-letters/redeliver), signed with the standard AWS credential chain.
 import type { Command } from 'commander'
+import type { DeadLetter } from '../../publish/dead-letters.js'
 import { UsageError } from '../usage-error.js'
 
 interface DeadLettersOptions {
@@ -12,16 +13,8 @@ interface DeadLettersOptions {
   format: string
 }
 
-interface DeadLetterItem {
-  id: string
-  eventId: string
-  findingId: string
-  webhookUrl: string
-  attempts: number
-  lastError?: string
-  createdAt: string
-  deadAt?: string
-}
+/** A dead letter as the API sends it: its instants as ISO-8601 text. */
+type DeadLetterItem = Omit<DeadLetter, 'createdAt' | 'deadAt'> & { createdAt: string; deadAt?: string }
 
 /** Every dead letter of the caller's account in the region, page by page. */
 async function allDeadLetters(request: (query: Record<string, string>) => Promise<unknown>): Promise<DeadLetterItem[]> {
