@@ -246,7 +246,7 @@ function decode(component: string): string {
 }
 
 /** RFC 3986 unreserved characters stay; everything else becomes %XX (uppercase), as SigV4 requires. */
-function uriEncode(value: string): string {
+export function uriEncode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
@@ -267,7 +267,8 @@ function header(headers: SignedRequest['headers'], name: string): string | undef
   return Array.isArray(value) ? value.join(',') : value
 }
 
-function signingKey(secret: string, date: string, region: string, service: string): Buffer {
+/** SigV4's signing key of a secret for a day (YYYYMMDD), region and service. */
+export function signingKey(secret: string, date: string, region: string, service: string): Buffer {
   const kDate = hmac(`AWS4${secret}`, date)
   return hmac(hmac(hmac(kDate, region), service), TERMINATOR)
 }
@@ -276,7 +277,8 @@ function hmac(key: string | Buffer, data: string): Buffer {
   return createHmac('sha256', key).update(data, 'utf8').digest()
 }
 
-function sha256Hex(data: string | Buffer): string {
+/** The SHA-256 of data, in lowercase hex (SigV4's payload and canonical request hashes). */
+export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex')
 }
 

@@ -1,7 +1,8 @@
 // Requests to trawl serve's own routes (/trawl/…), signed with SigV4 for the macie2 service from
 // the standard AWS credential chain, as the AWS CLI and SDKs sign Macie's.
-import { createHash, createHmac } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import { Macie2Client } from '@aws-sdk/client-macie2'
+import { sha256Hex, signingKey, uriEncode } from '../api/sigv4.js'
 import { UsageError } from './usage-error.js'
 
 /** Who signs and where the request goes. */
@@ -12,11 +13,6 @@ export interface SignedRequestOptions {
   region: string
   now?: Date
 }
-
-const sha256Hex = (data: string): string => createHash('sha256').update(data).digest('hex')
-const hmac = (key: Buffer | string, data: string): Buffer => createHmac('sha256', key).update(data).digest()
-/** RFC 3986 unreserved characters stay; everything else becomes %XX, as SigV4 requires. */
-const uriEncode = (value: string): string => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
 /**
  * Sends a request with no body to trawl serve, signed with SigV4 for the macie2 service, and
@@ -46,9 +42,7 @@ export async function signedRequest(method: 'GET' | 'POST', path: string, query:
   ].join('\n')
   const scope = `${day}/${options.region}/macie2/aws4_request`
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n')
-  let key = hmac(`AWS4${options.credentials.secretAccessKey}`, day)
-  for (const part of [options.region, 'macie2', 'aws4_request']) key = hmac(key, part)
-  const signature = createHmac('sha256', key).update(stringToSign).digest('hex')
+  const signature = createHmac('sha256', signingKey(options.credentials.secretAccessKey, day, options.region, 'macie2')).update(stringToSign).digest('hex')
   const authorization = `AWS4-HMAC-SHA256 Credential=${options.credentials.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`
   const url = `${base.protocol}//${base.host}${fullPath}${queryString ? `?${queryString}` : ''}`
   // fetch sets Host itself (and refuses to be given one); the value signed is the same.
